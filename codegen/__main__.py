@@ -21,13 +21,14 @@ def generate(out: Path) -> list[str]:
     for spec in SPECS:
         doc = json.loads((SCHEMA_DIR / spec.committed).read_text(encoding="utf-8"))
         norm, counts = normalize(doc)
+        params = render_params(norm, spec.title)
         counts["apply_deviations"] = apply_deviations(norm, spec.key)
         module = build(norm, spec.stream_union)
         pkg = out / spec.package
         pkg.mkdir(parents=True, exist_ok=True)
         source = render_module(module, title=spec.title, spec_version=doc["info"]["version"], mixins=dict(spec.mixins))
         (pkg / "__init__.py").write_text(source, encoding="utf-8")
-        (pkg / "params.py").write_text(render_params(norm, spec.title), encoding="utf-8")
+        (pkg / "params.py").write_text(params, encoding="utf-8")
         (pkg / "UNDISCRIMINATED.txt").write_text("".join(r + "\n" for r in module.report), encoding="utf-8")
         passes = ", ".join(f"{k}={v}" for k, v in counts.items() if v)
         lines.append(f"{spec.package}: {len(module.defs)} definitions; passes: {passes}")
