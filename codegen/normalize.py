@@ -216,18 +216,63 @@ def unwrap_nullable_components(spec: JSON) -> int:
     return len(wrapped)
 
 
+def drop_sdk_only_properties(spec: JSON) -> int:
+    """Remove properties marked ``x-oaiSupportedSDKs``: computed by SDKs, never sent on the wire."""
+    changed = 0
+    for node in walk(spec):
+        props = node.get("properties")
+        if isinstance(props, dict):
+            for key in [k for k, v in props.items() if any("x-oaiSupportedSDKs" in n for n in walk(v))]:
+                del props[key]
+                if key in node.get("required", []):
+                    node["required"].remove(key)
+                changed += 1
+    return changed
+
+
+def add_type_discriminators(spec: JSON) -> int:
+    """Unions of tagged objects get ``discriminator: {propertyName: type, mapping}`` (unique tags only).
+
+    Tags shared by several variants (``message`` with different ``role``s) stay out of ``mapping``;
+    the IR dispatches them on ``role`` or reports them as not discriminable.
+    """
+    comps = schemas(spec)
+    changed = 0
+    for node in walk(spec):
+        members = node.get("oneOf") or node.get("anyOf")
+        if not isinstance(members, list) or len(members) < 2:
+            continue
+        tags: dict[str, list[str]] = {}
+        for m in members:
+            name = ref_name(m)
+            target = comps.get(name, {}) if name else {}
+            tag = target.get("properties", {}).get("type", {}).get("const")
+            if isinstance(tag, str) and name:
+                tags.setdefault(tag, []).append(name)
+        if len(tags) < 2 and "discriminator" not in node:
+            continue
+        mapping = {t: REF + ns[0] for t, ns in tags.items() if len(ns) == 1}
+        disc = node.setdefault("discriminator", {"propertyName": "type"})
+        if disc.get("propertyName") == "type" and "mapping" not in disc and mapping:
+            disc["mapping"] = mapping
+            changed += 1
+    return changed
+
+
 PASSES: list[Callable[[JSON], int]] = [
     sanitize_component_names,
     unwrap_nullable_components,
     inline_streaming_event_union,
     recursive_ref_to_ref,
     drop_disallowed_fields,
+    drop_sdk_only_properties,
     unwrap_annotated_allof,
     flatten_allof,
     collapse_single_variant,
     single_enum_to_const,
     drop_inline_titles,
     open_freeform_objects,
+    add_type_discriminators,
 ]
 
 

@@ -117,8 +117,8 @@ class Emitter:
         if isinstance(t, Map):
             return [f"return map_of(v, {self.conv(t.value)})"]
         if isinstance(t, Union):
-            return self.union_body(list(t.members), None)
-        return self.check(t, "v", '""') + ["return v"]
+            return self.union_body(list(t.members), None, self.pytype(t))
+        return self.check(t, "v", '""') + [f"return cast({self.pytype(t)!r}, v)"]
 
     def check(self, t: TypeExpr, v: str, key: str) -> list[str]:
         """Statements that validate (and convert in place) variable ``v``; errors are rooted at ``key``."""
@@ -142,7 +142,7 @@ class Emitter:
         return ["try:", f"    {v} = {self.conv(t)}({v})", "except ValidationError as e:",
                 f"    raise e.under({key}) from None"]
 
-    def union_body(self, members: list[TypeExpr], tagged: UnionDef | None) -> list[str]:
+    def union_body(self, members: list[TypeExpr], tagged: UnionDef | None, rettype: str) -> list[str]:
         by_kind: dict[str, list[TypeExpr]] = {}
         accepts_any = False
         for m in members:
@@ -166,11 +166,12 @@ class Emitter:
             if kind == "null":
                 lines.append("    return None")
             elif kind in ("string", "boolean", "integer", "number"):
-                lines += ["    " + s for s in self.scalar_union(ms, kind)]
+                lines += ["    " + s for s in self.scalar_union(ms, kind, rettype)]
             elif len(ms) == 1:
                 lines.append(f"    return {self.conv(ms[0])}(v)")
             else:
-                lines.append(f"    return first_valid(v, ({', '.join(self.conv(m) for m in ms)},))")
+                convs = ", ".join(self.conv(m) for m in ms)
+                lines.append(f"    return cast({rettype!r}, first_valid(v, ({convs},)))")
         if accepts_any:
             lines.append("return v")
         else:
@@ -178,7 +179,7 @@ class Emitter:
             lines.append(f"raise bad_type('', {expected!r}, v)")
         return lines
 
-    def scalar_union(self, ms: list[TypeExpr], kind: str) -> list[str]:
+    def scalar_union(self, ms: list[TypeExpr], kind: str, rettype: str) -> list[str]:
         allowed: list[object] = []
         for m in ms:
             base = m
@@ -191,7 +192,7 @@ class Emitter:
             vals = (base.value,) if isinstance(base, Const) else base.values if isinstance(base, Enum) else ()
             allowed += [x for x in vals if json_kind(x) == kind or (kind == "number" and json_kind(x) == "integer")]
         tup = "(" + ", ".join(repr(x) for x in allowed) + ",)"
-        return [f"if v not in {tup}:", f"    raise bad_value('', {tup}, v)", "return v"]
+        return [f"if v not in {tup}:", f"    raise bad_value('', {tup}, v)", f"return cast({rettype!r}, v)"]
 
     # --- serialization ------------------------------------------------------------------------
     def ser(self, t: TypeExpr, expr: str) -> str:
@@ -328,5 +329,5 @@ def union_view(em: Emitter, u: UnionDef) -> dict[str, object]:
         "table": table,
         "subs": subs,
         "untagged": [f"{c}.from_dict" for c in u.untagged],
-        "body": [f"return _dispatch_{u.name}(v)"] if em.union_is_objects(u.name) else em.union_body(u.members, u),
+        "body": [f"return _dispatch_{u.name}(v)"] if em.union_is_objects(u.name) else em.union_body(u.members, u, u.name),
     }

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, cast
 
 import attrs
 
@@ -93,7 +93,7 @@ class AdditionalTools:
         return d
 
 
-_K_AdditionalTools = frozenset(["id", "role", "tools", "type"])
+_K_AdditionalTools: frozenset[str] = frozenset(["id", "role", "tools", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class AdditionalToolsItemParam:
@@ -157,7 +157,7 @@ class AdditionalToolsItemParam:
         return d
 
 
-_K_AdditionalToolsItemParam = frozenset(["id", "role", "tools", "type"])
+_K_AdditionalToolsItemParam: frozenset[str] = frozenset(["id", "role", "tools", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FileCitationBody:
@@ -216,7 +216,7 @@ class FileCitationBody:
         return d
 
 
-_K_FileCitationBody = frozenset(["file_id", "filename", "index", "type"])
+_K_FileCitationBody: frozenset[str] = frozenset(["file_id", "filename", "index", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchCreateFileOperation:
@@ -268,7 +268,7 @@ class ApplyPatchCreateFileOperation:
         return d
 
 
-_K_ApplyPatchCreateFileOperation = frozenset(["diff", "path", "type"])
+_K_ApplyPatchCreateFileOperation: frozenset[str] = frozenset(["diff", "path", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchCreateFileOperationParam:
@@ -320,7 +320,7 @@ class ApplyPatchCreateFileOperationParam:
         return d
 
 
-_K_ApplyPatchCreateFileOperationParam = frozenset(["diff", "path", "type"])
+_K_ApplyPatchCreateFileOperationParam: frozenset[str] = frozenset(["diff", "path", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchDeleteFileOperation:
@@ -365,7 +365,7 @@ class ApplyPatchDeleteFileOperation:
         return d
 
 
-_K_ApplyPatchDeleteFileOperation = frozenset(["path", "type"])
+_K_ApplyPatchDeleteFileOperation: frozenset[str] = frozenset(["path", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchDeleteFileOperationParam:
@@ -410,7 +410,7 @@ class ApplyPatchDeleteFileOperationParam:
         return d
 
 
-_K_ApplyPatchDeleteFileOperationParam = frozenset(["path", "type"])
+_K_ApplyPatchDeleteFileOperationParam: frozenset[str] = frozenset(["path", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchToolCall:
@@ -500,7 +500,7 @@ class ApplyPatchToolCall:
         return d
 
 
-_K_ApplyPatchToolCall = frozenset(["call_id", "caller", "created_by", "id", "operation", "status", "type"])
+_K_ApplyPatchToolCall: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "operation", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchToolCallItemParam:
@@ -583,7 +583,7 @@ class ApplyPatchToolCallItemParam:
         return d
 
 
-_K_ApplyPatchToolCallItemParam = frozenset(["call_id", "caller", "id", "operation", "status", "type"])
+_K_ApplyPatchToolCallItemParam: frozenset[str] = frozenset(["call_id", "caller", "id", "operation", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchToolCallOutput:
@@ -674,7 +674,7 @@ class ApplyPatchToolCallOutput:
         return d
 
 
-_K_ApplyPatchToolCallOutput = frozenset(["call_id", "caller", "created_by", "id", "output", "status", "type"])
+_K_ApplyPatchToolCallOutput: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchToolCallOutputItemParam:
@@ -758,7 +758,7 @@ class ApplyPatchToolCallOutputItemParam:
         return d
 
 
-_K_ApplyPatchToolCallOutputItemParam = frozenset(["call_id", "caller", "id", "output", "status", "type"])
+_K_ApplyPatchToolCallOutputItemParam: frozenset[str] = frozenset(["call_id", "caller", "id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchToolParam:
@@ -808,7 +808,7 @@ class ApplyPatchToolParam:
         return d
 
 
-_K_ApplyPatchToolParam = frozenset(["allowed_callers", "type"])
+_K_ApplyPatchToolParam: frozenset[str] = frozenset(["allowed_callers", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchUpdateFileOperation:
@@ -860,7 +860,7 @@ class ApplyPatchUpdateFileOperation:
         return d
 
 
-_K_ApplyPatchUpdateFileOperation = frozenset(["diff", "path", "type"])
+_K_ApplyPatchUpdateFileOperation: frozenset[str] = frozenset(["diff", "path", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApplyPatchUpdateFileOperationParam:
@@ -912,7 +912,7 @@ class ApplyPatchUpdateFileOperationParam:
         return d
 
 
-_K_ApplyPatchUpdateFileOperationParam = frozenset(["diff", "path", "type"])
+_K_ApplyPatchUpdateFileOperationParam: frozenset[str] = frozenset(["diff", "path", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ApproximateLocation:
@@ -990,7 +990,7 @@ class ApproximateLocation:
         return d
 
 
-_K_ApproximateLocation = frozenset(["city", "country", "region", "timezone", "type"])
+_K_ApproximateLocation: frozenset[str] = frozenset(["city", "country", "region", "timezone", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class AutoCodeInterpreterToolParam:
@@ -1062,7 +1062,7 @@ class AutoCodeInterpreterToolParam:
         return d
 
 
-_K_AutoCodeInterpreterToolParam = frozenset(["file_ids", "memory_limit", "network_policy", "type"])
+_K_AutoCodeInterpreterToolParam: frozenset[str] = frozenset(["file_ids", "memory_limit", "network_policy", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ContainerNetworkPolicyDisabledParam:
@@ -1100,7 +1100,7 @@ class ContainerNetworkPolicyDisabledParam:
         return d
 
 
-_K_ContainerNetworkPolicyDisabledParam = frozenset(["type"])
+_K_ContainerNetworkPolicyDisabledParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ClickParam:
@@ -1171,7 +1171,7 @@ class ClickParam:
         return d
 
 
-_K_ClickParam = frozenset(["button", "keys", "type", "x", "y"])
+_K_ClickParam: frozenset[str] = frozenset(["button", "keys", "type", "x", "y"])
 
 @attrs.define(slots=True, kw_only=True)
 class CodeInterpreterOutputImage:
@@ -1216,7 +1216,7 @@ class CodeInterpreterOutputImage:
         return d
 
 
-_K_CodeInterpreterOutputImage = frozenset(["type", "url"])
+_K_CodeInterpreterOutputImage: frozenset[str] = frozenset(["type", "url"])
 
 @attrs.define(slots=True, kw_only=True)
 class CodeInterpreterOutputLogs:
@@ -1261,7 +1261,7 @@ class CodeInterpreterOutputLogs:
         return d
 
 
-_K_CodeInterpreterOutputLogs = frozenset(["logs", "type"])
+_K_CodeInterpreterOutputLogs: frozenset[str] = frozenset(["logs", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CodeInterpreterTool:
@@ -1320,7 +1320,7 @@ class CodeInterpreterTool:
         return d
 
 
-_K_CodeInterpreterTool = frozenset(["allowed_callers", "container", "type"])
+_K_CodeInterpreterTool: frozenset[str] = frozenset(["allowed_callers", "container", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CodeInterpreterToolCall:
@@ -1395,7 +1395,7 @@ class CodeInterpreterToolCall:
         return d
 
 
-_K_CodeInterpreterToolCall = frozenset(["code", "container_id", "id", "outputs", "status", "type"])
+_K_CodeInterpreterToolCall: frozenset[str] = frozenset(["code", "container_id", "id", "outputs", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompactResource:
@@ -1465,7 +1465,7 @@ class CompactResource:
         return d
 
 
-_K_CompactResource = frozenset(["created_at", "id", "object", "output", "usage"])
+_K_CompactResource: frozenset[str] = frozenset(["created_at", "id", "object", "output", "usage"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompactResponseMethodPublicBody:
@@ -1578,7 +1578,7 @@ class CompactResponseMethodPublicBody:
         return d
 
 
-_K_CompactResponseMethodPublicBody = frozenset(["input", "instructions", "model", "previous_response_id", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "service_tier"])
+_K_CompactResponseMethodPublicBody: frozenset[str] = frozenset(["input", "instructions", "model", "previous_response_id", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "service_tier"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompactionBody:
@@ -1640,7 +1640,7 @@ class CompactionBody:
         return d
 
 
-_K_CompactionBody = frozenset(["created_by", "encrypted_content", "id", "type"])
+_K_CompactionBody: frozenset[str] = frozenset(["created_by", "encrypted_content", "id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompactionSummaryItemParam:
@@ -1695,7 +1695,7 @@ class CompactionSummaryItemParam:
         return d
 
 
-_K_CompactionSummaryItemParam = frozenset(["encrypted_content", "id", "type"])
+_K_CompactionSummaryItemParam: frozenset[str] = frozenset(["encrypted_content", "id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompactionTriggerItemParam:
@@ -1733,7 +1733,7 @@ class CompactionTriggerItemParam:
         return d
 
 
-_K_CompactionTriggerItemParam = frozenset(["type"])
+_K_CompactionTriggerItemParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComparisonFilter:
@@ -1787,7 +1787,7 @@ class ComparisonFilter:
         return d
 
 
-_K_ComparisonFilter = frozenset(["key", "type", "value"])
+_K_ComparisonFilter: frozenset[str] = frozenset(["key", "type", "value"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompoundFilter:
@@ -1834,7 +1834,7 @@ class CompoundFilter:
         return d
 
 
-_K_CompoundFilter = frozenset(["filters", "type"])
+_K_CompoundFilter: frozenset[str] = frozenset(["filters", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComputerCallOutputItemParam:
@@ -1919,7 +1919,7 @@ class ComputerCallOutputItemParam:
         return d
 
 
-_K_ComputerCallOutputItemParam = frozenset(["acknowledged_safety_checks", "call_id", "id", "output", "status", "type"])
+_K_ComputerCallOutputItemParam: frozenset[str] = frozenset(["acknowledged_safety_checks", "call_id", "id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComputerCallSafetyCheckParam:
@@ -1977,7 +1977,7 @@ class ComputerCallSafetyCheckParam:
         return d
 
 
-_K_ComputerCallSafetyCheckParam = frozenset(["code", "id", "message"])
+_K_ComputerCallSafetyCheckParam: frozenset[str] = frozenset(["code", "id", "message"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComputerScreenshotContent:
@@ -2047,7 +2047,7 @@ class ComputerScreenshotContent:
         return d
 
 
-_K_ComputerScreenshotContent = frozenset(["detail", "file_id", "image_url", "prompt_cache_breakpoint", "type"])
+_K_ComputerScreenshotContent: frozenset[str] = frozenset(["detail", "file_id", "image_url", "prompt_cache_breakpoint", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComputerScreenshotImage:
@@ -2105,7 +2105,7 @@ class ComputerScreenshotImage:
         return d
 
 
-_K_ComputerScreenshotImage = frozenset(["file_id", "image_url", "type"])
+_K_ComputerScreenshotImage: frozenset[str] = frozenset(["file_id", "image_url", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComputerTool:
@@ -2143,7 +2143,7 @@ class ComputerTool:
         return d
 
 
-_K_ComputerTool = frozenset(["type"])
+_K_ComputerTool: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComputerToolCall:
@@ -2233,7 +2233,7 @@ class ComputerToolCall:
         return d
 
 
-_K_ComputerToolCall = frozenset(["action", "actions", "call_id", "id", "pending_safety_checks", "status", "type"])
+_K_ComputerToolCall: frozenset[str] = frozenset(["action", "actions", "call_id", "id", "pending_safety_checks", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComputerToolCallOutput:
@@ -2318,7 +2318,7 @@ class ComputerToolCallOutput:
         return d
 
 
-_K_ComputerToolCallOutput = frozenset(["acknowledged_safety_checks", "call_id", "id", "output", "status", "type"])
+_K_ComputerToolCallOutput: frozenset[str] = frozenset(["acknowledged_safety_checks", "call_id", "id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComputerToolCallOutputResource:
@@ -2407,7 +2407,7 @@ class ComputerToolCallOutputResource:
         return d
 
 
-_K_ComputerToolCallOutputResource = frozenset(["acknowledged_safety_checks", "call_id", "created_by", "id", "output", "status", "type"])
+_K_ComputerToolCallOutputResource: frozenset[str] = frozenset(["acknowledged_safety_checks", "call_id", "created_by", "id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ComputerUsePreviewTool:
@@ -2466,7 +2466,7 @@ class ComputerUsePreviewTool:
         return d
 
 
-_K_ComputerUsePreviewTool = frozenset(["display_height", "display_width", "environment", "type"])
+_K_ComputerUsePreviewTool: frozenset[str] = frozenset(["display_height", "display_width", "environment", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ContainerAutoParam:
@@ -2550,7 +2550,7 @@ class ContainerAutoParam:
         return d
 
 
-_K_ContainerAutoParam = frozenset(["file_ids", "memory_limit", "network_policy", "skills", "type"])
+_K_ContainerAutoParam: frozenset[str] = frozenset(["file_ids", "memory_limit", "network_policy", "skills", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class SkillReferenceParam:
@@ -2605,7 +2605,7 @@ class SkillReferenceParam:
         return d
 
 
-_K_SkillReferenceParam = frozenset(["skill_id", "type", "version"])
+_K_SkillReferenceParam: frozenset[str] = frozenset(["skill_id", "type", "version"])
 
 @attrs.define(slots=True, kw_only=True)
 class ContainerFileCitationBody:
@@ -2678,7 +2678,7 @@ class ContainerFileCitationBody:
         return d
 
 
-_K_ContainerFileCitationBody = frozenset(["container_id", "end_index", "file_id", "filename", "start_index", "type"])
+_K_ContainerFileCitationBody: frozenset[str] = frozenset(["container_id", "end_index", "file_id", "filename", "start_index", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ContainerNetworkPolicyAllowlistParam:
@@ -2737,7 +2737,7 @@ class ContainerNetworkPolicyAllowlistParam:
         return d
 
 
-_K_ContainerNetworkPolicyAllowlistParam = frozenset(["allowed_domains", "domain_secrets", "type"])
+_K_ContainerNetworkPolicyAllowlistParam: frozenset[str] = frozenset(["allowed_domains", "domain_secrets", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ContainerNetworkPolicyDomainSecretParam:
@@ -2789,7 +2789,7 @@ class ContainerNetworkPolicyDomainSecretParam:
         return d
 
 
-_K_ContainerNetworkPolicyDomainSecretParam = frozenset(["domain", "name", "value"])
+_K_ContainerNetworkPolicyDomainSecretParam: frozenset[str] = frozenset(["domain", "name", "value"])
 
 @attrs.define(slots=True, kw_only=True)
 class ContainerReferenceParam:
@@ -2834,7 +2834,7 @@ class ContainerReferenceParam:
         return d
 
 
-_K_ContainerReferenceParam = frozenset(["container_id", "type"])
+_K_ContainerReferenceParam: frozenset[str] = frozenset(["container_id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ContainerReferenceResource:
@@ -2878,7 +2878,7 @@ class ContainerReferenceResource:
         return d
 
 
-_K_ContainerReferenceResource = frozenset(["container_id", "type"])
+_K_ContainerReferenceResource: frozenset[str] = frozenset(["container_id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ContextManagementParam:
@@ -2926,7 +2926,7 @@ class ContextManagementParam:
         return d
 
 
-_K_ContextManagementParam = frozenset(["compact_threshold", "type"])
+_K_ContextManagementParam: frozenset[str] = frozenset(["compact_threshold", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ConversationParam2:
@@ -2964,7 +2964,7 @@ class ConversationParam2:
         return d
 
 
-_K_ConversationParam2 = frozenset(["id"])
+_K_ConversationParam2: frozenset[str] = frozenset(["id"])
 
 @attrs.define(slots=True, kw_only=True)
 class CoordParam:
@@ -3009,7 +3009,7 @@ class CoordParam:
         return d
 
 
-_K_CoordParam = frozenset(["x", "y"])
+_K_CoordParam: frozenset[str] = frozenset(["x", "y"])
 
 @attrs.define(slots=True, kw_only=True)
 class CreateModelResponseProperties:
@@ -3129,7 +3129,7 @@ class CreateModelResponseProperties:
         return d
 
 
-_K_CreateModelResponseProperties = frozenset(["metadata", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "safety_identifier", "temperature", "top_logprobs", "top_p", "user"])
+_K_CreateModelResponseProperties: frozenset[str] = frozenset(["metadata", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "safety_identifier", "temperature", "top_logprobs", "top_p", "user"])
 
 @attrs.define(slots=True, kw_only=True)
 class CreateResponse:
@@ -3490,7 +3490,7 @@ class CreateResponse:
         return d
 
 
-_K_CreateResponse = frozenset(["background", "context_management", "conversation", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "moderation", "parallel_tool_calls", "previous_response_id", "prompt", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "user"])
+_K_CreateResponse: frozenset[str] = frozenset(["background", "context_management", "conversation", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "moderation", "parallel_tool_calls", "previous_response_id", "prompt", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "user"])
 
 @attrs.define(slots=True, kw_only=True)
 class CustomGrammarFormatParam:
@@ -3542,7 +3542,7 @@ class CustomGrammarFormatParam:
         return d
 
 
-_K_CustomGrammarFormatParam = frozenset(["definition", "syntax", "type"])
+_K_CustomGrammarFormatParam: frozenset[str] = frozenset(["definition", "syntax", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CustomTextFormatParam:
@@ -3580,7 +3580,7 @@ class CustomTextFormatParam:
         return d
 
 
-_K_CustomTextFormatParam = frozenset(["type"])
+_K_CustomTextFormatParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CustomToolCall:
@@ -3671,7 +3671,7 @@ class CustomToolCall:
         return d
 
 
-_K_CustomToolCall = frozenset(["call_id", "caller", "id", "input", "name", "namespace", "type"])
+_K_CustomToolCall: frozenset[str] = frozenset(["call_id", "caller", "id", "input", "name", "namespace", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CustomToolCallOutput:
@@ -3747,7 +3747,7 @@ class CustomToolCallOutput:
         return d
 
 
-_K_CustomToolCallOutput = frozenset(["call_id", "caller", "id", "output", "type"])
+_K_CustomToolCallOutput: frozenset[str] = frozenset(["call_id", "caller", "id", "output", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CustomToolCallOutputResource:
@@ -3837,7 +3837,7 @@ class CustomToolCallOutputResource:
         return d
 
 
-_K_CustomToolCallOutputResource = frozenset(["call_id", "caller", "created_by", "id", "output", "status", "type"])
+_K_CustomToolCallOutputResource: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CustomToolCallResource:
@@ -3942,7 +3942,7 @@ class CustomToolCallResource:
         return d
 
 
-_K_CustomToolCallResource = frozenset(["call_id", "caller", "created_by", "id", "input", "name", "namespace", "status", "type"])
+_K_CustomToolCallResource: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "input", "name", "namespace", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CustomToolParam:
@@ -4031,7 +4031,7 @@ class CustomToolParam:
         return d
 
 
-_K_CustomToolParam = frozenset(["allowed_callers", "defer_loading", "description", "format", "name", "type"])
+_K_CustomToolParam: frozenset[str] = frozenset(["allowed_callers", "defer_loading", "description", "format", "name", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class DirectToolCallCaller:
@@ -4068,7 +4068,7 @@ class DirectToolCallCaller:
         return d
 
 
-_K_DirectToolCallCaller = frozenset(["type"])
+_K_DirectToolCallCaller: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class DirectToolCallCallerParam:
@@ -4106,7 +4106,7 @@ class DirectToolCallCallerParam:
         return d
 
 
-_K_DirectToolCallCallerParam = frozenset(["type"])
+_K_DirectToolCallCallerParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class DoubleClickAction:
@@ -4167,7 +4167,7 @@ class DoubleClickAction:
         return d
 
 
-_K_DoubleClickAction = frozenset(["keys", "type", "x", "y"])
+_K_DoubleClickAction: frozenset[str] = frozenset(["keys", "type", "x", "y"])
 
 @attrs.define(slots=True, kw_only=True)
 class DragParam:
@@ -4226,7 +4226,7 @@ class DragParam:
         return d
 
 
-_K_DragParam = frozenset(["keys", "path", "type"])
+_K_DragParam: frozenset[str] = frozenset(["keys", "path", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class EasyInputMessage:
@@ -4293,7 +4293,7 @@ class EasyInputMessage:
         return d
 
 
-_K_EasyInputMessage = frozenset(["content", "phase", "role", "type"])
+_K_EasyInputMessage: frozenset[str] = frozenset(["content", "phase", "role", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class EmptyModelParam:
@@ -4321,7 +4321,7 @@ class EmptyModelParam:
         return d
 
 
-_K_EmptyModelParam = frozenset([])
+_K_EmptyModelParam: frozenset[str] = frozenset([])
 
 @attrs.define(slots=True, kw_only=True)
 class Error:
@@ -4378,7 +4378,7 @@ class Error:
         return d
 
 
-_K_Error = frozenset(["code", "message", "param", "type"])
+_K_Error: frozenset[str] = frozenset(["code", "message", "param", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FilePath:
@@ -4430,7 +4430,7 @@ class FilePath:
         return d
 
 
-_K_FilePath = frozenset(["file_id", "index", "type"])
+_K_FilePath: frozenset[str] = frozenset(["file_id", "index", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FileSearchTool:
@@ -4511,7 +4511,7 @@ class FileSearchTool:
         return d
 
 
-_K_FileSearchTool = frozenset(["filters", "max_num_results", "ranking_options", "type", "vector_store_ids"])
+_K_FileSearchTool: frozenset[str] = frozenset(["filters", "max_num_results", "ranking_options", "type", "vector_store_ids"])
 
 @attrs.define(slots=True, kw_only=True)
 class FileSearchToolCall:
@@ -4584,7 +4584,7 @@ class FileSearchToolCall:
         return d
 
 
-_K_FileSearchToolCall = frozenset(["id", "queries", "results", "status", "type"])
+_K_FileSearchToolCall: frozenset[str] = frozenset(["id", "queries", "results", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FileSearchToolCallResultsItem:
@@ -4663,7 +4663,7 @@ class FileSearchToolCallResultsItem:
         return d
 
 
-_K_FileSearchToolCallResultsItem = frozenset(["attributes", "file_id", "filename", "score", "text"])
+_K_FileSearchToolCallResultsItem: frozenset[str] = frozenset(["attributes", "file_id", "filename", "score", "text"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputTextContent:
@@ -4719,7 +4719,7 @@ class InputTextContent:
         return d
 
 
-_K_InputTextContent = frozenset(["prompt_cache_breakpoint", "text", "type"])
+_K_InputTextContent: frozenset[str] = frozenset(["prompt_cache_breakpoint", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionCallOutputItemParam:
@@ -4828,7 +4828,7 @@ class FunctionCallOutputItemParam:
         return d
 
 
-_K_FunctionCallOutputItemParam = frozenset(["call_id", "caller", "id", "name", "namespace", "output", "status", "type"])
+_K_FunctionCallOutputItemParam: frozenset[str] = frozenset(["call_id", "caller", "id", "name", "namespace", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputTextContentParam:
@@ -4885,7 +4885,7 @@ class InputTextContentParam:
         return d
 
 
-_K_InputTextContentParam = frozenset(["prompt_cache_breakpoint", "text", "type"])
+_K_InputTextContentParam: frozenset[str] = frozenset(["prompt_cache_breakpoint", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellAction:
@@ -4938,7 +4938,7 @@ class FunctionShellAction:
         return d
 
 
-_K_FunctionShellAction = frozenset(["commands", "max_output_length", "timeout_ms"])
+_K_FunctionShellAction: frozenset[str] = frozenset(["commands", "max_output_length", "timeout_ms"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellActionParam:
@@ -4998,7 +4998,7 @@ class FunctionShellActionParam:
         return d
 
 
-_K_FunctionShellActionParam = frozenset(["commands", "max_output_length", "timeout_ms"])
+_K_FunctionShellActionParam: frozenset[str] = frozenset(["commands", "max_output_length", "timeout_ms"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCall:
@@ -5100,7 +5100,7 @@ class FunctionShellCall:
         return d
 
 
-_K_FunctionShellCall = frozenset(["action", "call_id", "caller", "created_by", "environment", "id", "status", "type"])
+_K_FunctionShellCall: frozenset[str] = frozenset(["action", "call_id", "caller", "created_by", "environment", "id", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class LocalEnvironmentResource:
@@ -5138,7 +5138,7 @@ class LocalEnvironmentResource:
         return d
 
 
-_K_LocalEnvironmentResource = frozenset(["type"])
+_K_LocalEnvironmentResource: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCallItemParam:
@@ -5236,7 +5236,7 @@ class FunctionShellCallItemParam:
         return d
 
 
-_K_FunctionShellCallItemParam = frozenset(["action", "call_id", "caller", "environment", "id", "status", "type"])
+_K_FunctionShellCallItemParam: frozenset[str] = frozenset(["action", "call_id", "caller", "environment", "id", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class LocalEnvironmentParam:
@@ -5286,7 +5286,7 @@ class LocalEnvironmentParam:
         return d
 
 
-_K_LocalEnvironmentParam = frozenset(["skills", "type"])
+_K_LocalEnvironmentParam: frozenset[str] = frozenset(["skills", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCallOutput:
@@ -5383,7 +5383,7 @@ class FunctionShellCallOutput:
         return d
 
 
-_K_FunctionShellCallOutput = frozenset(["call_id", "caller", "created_by", "id", "max_output_length", "output", "status", "type"])
+_K_FunctionShellCallOutput: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "max_output_length", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCallOutputContent:
@@ -5447,7 +5447,7 @@ class FunctionShellCallOutputContent:
         return d
 
 
-_K_FunctionShellCallOutputContent = frozenset(["created_by", "outcome", "stderr", "stdout"])
+_K_FunctionShellCallOutputContent: frozenset[str] = frozenset(["created_by", "outcome", "stderr", "stdout"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCallOutputTimeoutOutcome:
@@ -5485,7 +5485,7 @@ class FunctionShellCallOutputTimeoutOutcome:
         return d
 
 
-_K_FunctionShellCallOutputTimeoutOutcome = frozenset(["type"])
+_K_FunctionShellCallOutputTimeoutOutcome: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCallOutputContentParam:
@@ -5539,7 +5539,7 @@ class FunctionShellCallOutputContentParam:
         return d
 
 
-_K_FunctionShellCallOutputContentParam = frozenset(["outcome", "stderr", "stdout"])
+_K_FunctionShellCallOutputContentParam: frozenset[str] = frozenset(["outcome", "stderr", "stdout"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCallOutputExitOutcome:
@@ -5584,7 +5584,7 @@ class FunctionShellCallOutputExitOutcome:
         return d
 
 
-_K_FunctionShellCallOutputExitOutcome = frozenset(["exit_code", "type"])
+_K_FunctionShellCallOutputExitOutcome: frozenset[str] = frozenset(["exit_code", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCallOutputExitOutcomeParam:
@@ -5629,7 +5629,7 @@ class FunctionShellCallOutputExitOutcomeParam:
         return d
 
 
-_K_FunctionShellCallOutputExitOutcomeParam = frozenset(["exit_code", "type"])
+_K_FunctionShellCallOutputExitOutcomeParam: frozenset[str] = frozenset(["exit_code", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCallOutputItemParam:
@@ -5725,7 +5725,7 @@ class FunctionShellCallOutputItemParam:
         return d
 
 
-_K_FunctionShellCallOutputItemParam = frozenset(["call_id", "caller", "id", "max_output_length", "output", "status", "type"])
+_K_FunctionShellCallOutputItemParam: frozenset[str] = frozenset(["call_id", "caller", "id", "max_output_length", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellCallOutputTimeoutOutcomeParam:
@@ -5763,7 +5763,7 @@ class FunctionShellCallOutputTimeoutOutcomeParam:
         return d
 
 
-_K_FunctionShellCallOutputTimeoutOutcomeParam = frozenset(["type"])
+_K_FunctionShellCallOutputTimeoutOutcomeParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionShellToolParam:
@@ -5825,7 +5825,7 @@ class FunctionShellToolParam:
         return d
 
 
-_K_FunctionShellToolParam = frozenset(["allowed_callers", "environment", "type"])
+_K_FunctionShellToolParam: frozenset[str] = frozenset(["allowed_callers", "environment", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionTool:
@@ -5930,7 +5930,7 @@ class FunctionTool:
         return d
 
 
-_K_FunctionTool = frozenset(["allowed_callers", "defer_loading", "description", "name", "output_schema", "parameters", "strict", "type"])
+_K_FunctionTool: frozenset[str] = frozenset(["allowed_callers", "defer_loading", "description", "name", "output_schema", "parameters", "strict", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionToolCall:
@@ -6031,7 +6031,7 @@ class FunctionToolCall:
         return d
 
 
-_K_FunctionToolCall = frozenset(["arguments", "call_id", "caller", "id", "name", "namespace", "status", "type"])
+_K_FunctionToolCall: frozenset[str] = frozenset(["arguments", "call_id", "caller", "id", "name", "namespace", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionToolCallOutput:
@@ -6140,7 +6140,7 @@ class FunctionToolCallOutput:
         return d
 
 
-_K_FunctionToolCallOutput = frozenset(["call_id", "caller", "id", "name", "namespace", "output", "status", "type"])
+_K_FunctionToolCallOutput: frozenset[str] = frozenset(["call_id", "caller", "id", "name", "namespace", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionToolCallOutputResource:
@@ -6253,7 +6253,7 @@ class FunctionToolCallOutputResource:
         return d
 
 
-_K_FunctionToolCallOutputResource = frozenset(["call_id", "caller", "created_by", "id", "name", "namespace", "output", "status", "type"])
+_K_FunctionToolCallOutputResource: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "name", "namespace", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionToolCallResource:
@@ -6358,7 +6358,7 @@ class FunctionToolCallResource:
         return d
 
 
-_K_FunctionToolCallResource = frozenset(["arguments", "call_id", "caller", "created_by", "id", "name", "namespace", "status", "type"])
+_K_FunctionToolCallResource: frozenset[str] = frozenset(["arguments", "call_id", "caller", "created_by", "id", "name", "namespace", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionToolParam:
@@ -6467,7 +6467,7 @@ class FunctionToolParam:
         return d
 
 
-_K_FunctionToolParam = frozenset(["allowed_callers", "defer_loading", "description", "name", "output_schema", "parameters", "strict", "type"])
+_K_FunctionToolParam: frozenset[str] = frozenset(["allowed_callers", "defer_loading", "description", "name", "output_schema", "parameters", "strict", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class HTTPError:
@@ -6516,7 +6516,7 @@ class HTTPError:
         return d
 
 
-_K_HTTPError = frozenset(["code", "message", "type"])
+_K_HTTPError: frozenset[str] = frozenset(["code", "message", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class HybridSearchOptions:
@@ -6561,7 +6561,7 @@ class HybridSearchOptions:
         return d
 
 
-_K_HybridSearchOptions = frozenset(["embedding_weight", "text_weight"])
+_K_HybridSearchOptions: frozenset[str] = frozenset(["embedding_weight", "text_weight"])
 
 @attrs.define(slots=True, kw_only=True)
 class ImageGenTool:
@@ -6714,7 +6714,7 @@ class ImageGenTool:
         return d
 
 
-_K_ImageGenTool = frozenset(["action", "background", "input_fidelity", "input_image_mask", "model", "moderation", "output_compression", "output_format", "partial_images", "quality", "size", "type"])
+_K_ImageGenTool: frozenset[str] = frozenset(["action", "background", "input_fidelity", "input_image_mask", "model", "moderation", "output_compression", "output_format", "partial_images", "quality", "size", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ImageGenToolInputImageMask:
@@ -6762,7 +6762,7 @@ class ImageGenToolInputImageMask:
         return d
 
 
-_K_ImageGenToolInputImageMask = frozenset(["file_id", "image_url"])
+_K_ImageGenToolInputImageMask: frozenset[str] = frozenset(["file_id", "image_url"])
 
 @attrs.define(slots=True, kw_only=True)
 class ImageGenToolCall:
@@ -6824,7 +6824,7 @@ class ImageGenToolCall:
         return d
 
 
-_K_ImageGenToolCall = frozenset(["id", "result", "status", "type"])
+_K_ImageGenToolCall: frozenset[str] = frozenset(["id", "result", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InlineSkillParam:
@@ -6885,7 +6885,7 @@ class InlineSkillParam:
         return d
 
 
-_K_InlineSkillParam = frozenset(["description", "name", "source", "type"])
+_K_InlineSkillParam: frozenset[str] = frozenset(["description", "name", "source", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InlineSkillSourceParam:
@@ -6937,7 +6937,7 @@ class InlineSkillSourceParam:
         return d
 
 
-_K_InlineSkillSourceParam = frozenset(["data", "media_type", "type"])
+_K_InlineSkillSourceParam: frozenset[str] = frozenset(["data", "media_type", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputFileContent:
@@ -7036,7 +7036,7 @@ class InputFileContent:
         return d
 
 
-_K_InputFileContent = frozenset(["detail", "file_data", "file_id", "file_url", "filename", "prompt_cache_breakpoint", "type"])
+_K_InputFileContent: frozenset[str] = frozenset(["detail", "file_data", "file_id", "file_url", "filename", "prompt_cache_breakpoint", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputFileContentParam:
@@ -7136,7 +7136,7 @@ class InputFileContentParam:
         return d
 
 
-_K_InputFileContentParam = frozenset(["detail", "file_data", "file_id", "file_url", "filename", "prompt_cache_breakpoint", "type"])
+_K_InputFileContentParam: frozenset[str] = frozenset(["detail", "file_data", "file_id", "file_url", "filename", "prompt_cache_breakpoint", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputImageContent:
@@ -7212,7 +7212,7 @@ class InputImageContent:
         return d
 
 
-_K_InputImageContent = frozenset(["detail", "file_id", "image_url", "prompt_cache_breakpoint", "type"])
+_K_InputImageContent: frozenset[str] = frozenset(["detail", "file_id", "image_url", "prompt_cache_breakpoint", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputImageContentParamAutoParam:
@@ -7292,7 +7292,7 @@ class InputImageContentParamAutoParam:
         return d
 
 
-_K_InputImageContentParamAutoParam = frozenset(["detail", "file_id", "image_url", "prompt_cache_breakpoint", "type"])
+_K_InputImageContentParamAutoParam: frozenset[str] = frozenset(["detail", "file_id", "image_url", "prompt_cache_breakpoint", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputMessage:
@@ -7358,7 +7358,7 @@ class InputMessage:
         return d
 
 
-_K_InputMessage = frozenset(["content", "role", "status", "type"])
+_K_InputMessage: frozenset[str] = frozenset(["content", "role", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputMessageResource:
@@ -7428,7 +7428,7 @@ class InputMessageResource:
         return d
 
 
-_K_InputMessageResource = frozenset(["content", "id", "role", "status", "type"])
+_K_InputMessageResource: frozenset[str] = frozenset(["content", "id", "role", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class Message:
@@ -7506,7 +7506,7 @@ class Message:
         return d
 
 
-_K_Message = frozenset(["content", "id", "phase", "role", "status", "type"])
+_K_Message: frozenset[str] = frozenset(["content", "id", "phase", "role", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ItemReferenceParam:
@@ -7554,7 +7554,7 @@ class ItemReferenceParam:
         return d
 
 
-_K_ItemReferenceParam = frozenset(["id", "type"])
+_K_ItemReferenceParam: frozenset[str] = frozenset(["id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class KeyPressAction:
@@ -7601,7 +7601,7 @@ class KeyPressAction:
         return d
 
 
-_K_KeyPressAction = frozenset(["keys", "type"])
+_K_KeyPressAction: frozenset[str] = frozenset(["keys", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class LocalShellExecAction:
@@ -7687,7 +7687,7 @@ class LocalShellExecAction:
         return d
 
 
-_K_LocalShellExecAction = frozenset(["command", "env", "timeout_ms", "type", "user", "working_directory"])
+_K_LocalShellExecAction: frozenset[str] = frozenset(["command", "env", "timeout_ms", "type", "user", "working_directory"])
 
 @attrs.define(slots=True, kw_only=True)
 class LocalShellToolCall:
@@ -7754,7 +7754,7 @@ class LocalShellToolCall:
         return d
 
 
-_K_LocalShellToolCall = frozenset(["action", "call_id", "id", "status", "type"])
+_K_LocalShellToolCall: frozenset[str] = frozenset(["action", "call_id", "id", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class LocalShellToolCallOutput:
@@ -7816,7 +7816,7 @@ class LocalShellToolCallOutput:
         return d
 
 
-_K_LocalShellToolCallOutput = frozenset(["id", "output", "status", "type"])
+_K_LocalShellToolCallOutput: frozenset[str] = frozenset(["id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class LocalShellToolParam:
@@ -7854,7 +7854,7 @@ class LocalShellToolParam:
         return d
 
 
-_K_LocalShellToolParam = frozenset(["type"])
+_K_LocalShellToolParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class LocalSkillParam:
@@ -7906,7 +7906,7 @@ class LocalSkillParam:
         return d
 
 
-_K_LocalSkillParam = frozenset(["description", "name", "path"])
+_K_LocalSkillParam: frozenset[str] = frozenset(["description", "name", "path"])
 
 @attrs.define(slots=True, kw_only=True)
 class LogProb:
@@ -7965,7 +7965,7 @@ class LogProb:
         return d
 
 
-_K_LogProb = frozenset(["bytes", "logprob", "token", "top_logprobs"])
+_K_LogProb: frozenset[str] = frozenset(["bytes", "logprob", "token", "top_logprobs"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPApprovalRequest:
@@ -8031,7 +8031,7 @@ class MCPApprovalRequest:
         return d
 
 
-_K_MCPApprovalRequest = frozenset(["arguments", "id", "name", "server_label", "type"])
+_K_MCPApprovalRequest: frozenset[str] = frozenset(["arguments", "id", "name", "server_label", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPApprovalResponse:
@@ -8103,7 +8103,7 @@ class MCPApprovalResponse:
         return d
 
 
-_K_MCPApprovalResponse = frozenset(["approval_request_id", "approve", "id", "reason", "type"])
+_K_MCPApprovalResponse: frozenset[str] = frozenset(["approval_request_id", "approve", "id", "reason", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPApprovalResponseResource:
@@ -8172,7 +8172,7 @@ class MCPApprovalResponseResource:
         return d
 
 
-_K_MCPApprovalResponseResource = frozenset(["approval_request_id", "approve", "id", "reason", "type"])
+_K_MCPApprovalResponseResource: frozenset[str] = frozenset(["approval_request_id", "approve", "id", "reason", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPListTools:
@@ -8243,7 +8243,7 @@ class MCPListTools:
         return d
 
 
-_K_MCPListTools = frozenset(["error", "id", "server_label", "tools", "type"])
+_K_MCPListTools: frozenset[str] = frozenset(["error", "id", "server_label", "tools", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPListToolsTool:
@@ -8312,7 +8312,7 @@ class MCPListToolsTool:
         return d
 
 
-_K_MCPListToolsTool = frozenset(["annotations", "description", "input_schema", "name"])
+_K_MCPListToolsTool: frozenset[str] = frozenset(["annotations", "description", "input_schema", "name"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPProtocolError:
@@ -8361,7 +8361,7 @@ class MCPProtocolError:
         return d
 
 
-_K_MCPProtocolError = frozenset(["code", "message", "type"])
+_K_MCPProtocolError: frozenset[str] = frozenset(["code", "message", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPTool:
@@ -8514,7 +8514,7 @@ class MCPTool:
         return d
 
 
-_K_MCPTool = frozenset(["allowed_callers", "allowed_tools", "authorization", "connector_id", "defer_loading", "headers", "require_approval", "server_description", "server_label", "server_url", "tunnel_id", "type"])
+_K_MCPTool: frozenset[str] = frozenset(["allowed_callers", "allowed_tools", "authorization", "connector_id", "defer_loading", "headers", "require_approval", "server_description", "server_label", "server_url", "tunnel_id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPToolRequireApproval:
@@ -8564,7 +8564,7 @@ class MCPToolRequireApproval:
         return d
 
 
-_K_MCPToolRequireApproval = frozenset(["always", "never"])
+_K_MCPToolRequireApproval: frozenset[str] = frozenset(["always", "never"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPToolCall:
@@ -8673,7 +8673,7 @@ class MCPToolCall:
         return d
 
 
-_K_MCPToolCall = frozenset(["approval_request_id", "arguments", "error", "id", "name", "output", "server_label", "status", "type"])
+_K_MCPToolCall: frozenset[str] = frozenset(["approval_request_id", "arguments", "error", "id", "name", "output", "server_label", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPToolExecutionError:
@@ -8714,7 +8714,7 @@ class MCPToolExecutionError:
         return d
 
 
-_K_MCPToolExecutionError = frozenset(["content", "type"])
+_K_MCPToolExecutionError: frozenset[str] = frozenset(["content", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class MCPToolFilter:
@@ -8764,7 +8764,7 @@ class MCPToolFilter:
         return d
 
 
-_K_MCPToolFilter = frozenset(["read_only", "tool_names"])
+_K_MCPToolFilter: frozenset[str] = frozenset(["read_only", "tool_names"])
 
 @attrs.define(slots=True, kw_only=True)
 class ModelResponseProperties:
@@ -8873,7 +8873,7 @@ class ModelResponseProperties:
         return d
 
 
-_K_ModelResponseProperties = frozenset(["metadata", "prompt_cache_key", "prompt_cache_retention", "safety_identifier", "temperature", "top_logprobs", "top_p", "user"])
+_K_ModelResponseProperties: frozenset[str] = frozenset(["metadata", "prompt_cache_key", "prompt_cache_retention", "safety_identifier", "temperature", "top_logprobs", "top_p", "user"])
 
 @attrs.define(slots=True, kw_only=True)
 class Moderation:
@@ -8922,7 +8922,7 @@ class Moderation:
         return d
 
 
-_K_Moderation = frozenset(["input", "output"])
+_K_Moderation: frozenset[str] = frozenset(["input", "output"])
 
 @attrs.define(slots=True, kw_only=True)
 class ModerationResultBody:
@@ -9001,7 +9001,7 @@ class ModerationResultBody:
         return d
 
 
-_K_ModerationResultBody = frozenset(["categories", "category_applied_input_types", "category_scores", "flagged", "model", "type"])
+_K_ModerationResultBody: frozenset[str] = frozenset(["categories", "category_applied_input_types", "category_scores", "flagged", "model", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ModerationConfigParam:
@@ -9038,7 +9038,7 @@ class ModerationConfigParam:
         return d
 
 
-_K_ModerationConfigParam = frozenset(["mode"])
+_K_ModerationConfigParam: frozenset[str] = frozenset(["mode"])
 
 @attrs.define(slots=True, kw_only=True)
 class ModerationErrorBody:
@@ -9090,7 +9090,7 @@ class ModerationErrorBody:
         return d
 
 
-_K_ModerationErrorBody = frozenset(["code", "message", "type"])
+_K_ModerationErrorBody: frozenset[str] = frozenset(["code", "message", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ModerationParam:
@@ -9140,7 +9140,7 @@ class ModerationParam:
         return d
 
 
-_K_ModerationParam = frozenset(["model", "policy"])
+_K_ModerationParam: frozenset[str] = frozenset(["model", "policy"])
 
 @attrs.define(slots=True, kw_only=True)
 class ModerationPolicyParam:
@@ -9192,7 +9192,7 @@ class ModerationPolicyParam:
         return d
 
 
-_K_ModerationPolicyParam = frozenset(["input", "output"])
+_K_ModerationPolicyParam: frozenset[str] = frozenset(["input", "output"])
 
 @attrs.define(slots=True, kw_only=True)
 class MoveParam:
@@ -9256,7 +9256,7 @@ class MoveParam:
         return d
 
 
-_K_MoveParam = frozenset(["keys", "type", "x", "y"])
+_K_MoveParam: frozenset[str] = frozenset(["keys", "type", "x", "y"])
 
 @attrs.define(slots=True, kw_only=True)
 class NamespaceToolParam:
@@ -9317,7 +9317,7 @@ class NamespaceToolParam:
         return d
 
 
-_K_NamespaceToolParam = frozenset(["description", "name", "tools", "type"])
+_K_NamespaceToolParam: frozenset[str] = frozenset(["description", "name", "tools", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class OutputTextContent:
@@ -9379,7 +9379,7 @@ class OutputTextContent:
         return d
 
 
-_K_OutputTextContent = frozenset(["annotations", "logprobs", "text", "type"])
+_K_OutputTextContent: frozenset[str] = frozenset(["annotations", "logprobs", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class OutputMessage:
@@ -9457,7 +9457,7 @@ class OutputMessage:
         return d
 
 
-_K_OutputMessage = frozenset(["content", "id", "phase", "role", "status", "type"])
+_K_OutputMessage: frozenset[str] = frozenset(["content", "id", "phase", "role", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class Program:
@@ -9523,7 +9523,7 @@ class Program:
         return d
 
 
-_K_Program = frozenset(["call_id", "code", "fingerprint", "id", "type"])
+_K_Program: frozenset[str] = frozenset(["call_id", "code", "fingerprint", "id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ProgramItemParam:
@@ -9589,7 +9589,7 @@ class ProgramItemParam:
         return d
 
 
-_K_ProgramItemParam = frozenset(["call_id", "code", "fingerprint", "id", "type"])
+_K_ProgramItemParam: frozenset[str] = frozenset(["call_id", "code", "fingerprint", "id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ProgramOutput:
@@ -9655,7 +9655,7 @@ class ProgramOutput:
         return d
 
 
-_K_ProgramOutput = frozenset(["call_id", "id", "result", "status", "type"])
+_K_ProgramOutput: frozenset[str] = frozenset(["call_id", "id", "result", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ProgramOutputItemParam:
@@ -9721,7 +9721,7 @@ class ProgramOutputItemParam:
         return d
 
 
-_K_ProgramOutputItemParam = frozenset(["call_id", "id", "result", "status", "type"])
+_K_ProgramOutputItemParam: frozenset[str] = frozenset(["call_id", "id", "result", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ProgramToolCallCaller:
@@ -9765,7 +9765,7 @@ class ProgramToolCallCaller:
         return d
 
 
-_K_ProgramToolCallCaller = frozenset(["caller_id", "type"])
+_K_ProgramToolCallCaller: frozenset[str] = frozenset(["caller_id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ProgramToolCallCallerParam:
@@ -9810,7 +9810,7 @@ class ProgramToolCallCallerParam:
         return d
 
 
-_K_ProgramToolCallCallerParam = frozenset(["caller_id", "type"])
+_K_ProgramToolCallCallerParam: frozenset[str] = frozenset(["caller_id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ProgrammaticToolCallingParam:
@@ -9848,7 +9848,7 @@ class ProgrammaticToolCallingParam:
         return d
 
 
-_K_ProgrammaticToolCallingParam = frozenset(["type"])
+_K_ProgrammaticToolCallingParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class Prompt:
@@ -9907,7 +9907,7 @@ class Prompt:
         return d
 
 
-_K_Prompt = frozenset(["id", "variables", "version"])
+_K_Prompt: frozenset[str] = frozenset(["id", "variables", "version"])
 
 @attrs.define(slots=True, kw_only=True)
 class PromptCacheBreakpointConfig:
@@ -9945,7 +9945,7 @@ class PromptCacheBreakpointConfig:
         return d
 
 
-_K_PromptCacheBreakpointConfig = frozenset(["mode"])
+_K_PromptCacheBreakpointConfig: frozenset[str] = frozenset(["mode"])
 
 @attrs.define(slots=True, kw_only=True)
 class PromptCacheBreakpointParam:
@@ -9983,7 +9983,7 @@ class PromptCacheBreakpointParam:
         return d
 
 
-_K_PromptCacheBreakpointParam = frozenset(["mode"])
+_K_PromptCacheBreakpointParam: frozenset[str] = frozenset(["mode"])
 
 @attrs.define(slots=True, kw_only=True)
 class PromptCacheOptions:
@@ -10028,7 +10028,7 @@ class PromptCacheOptions:
         return d
 
 
-_K_PromptCacheOptions = frozenset(["mode", "ttl"])
+_K_PromptCacheOptions: frozenset[str] = frozenset(["mode", "ttl"])
 
 @attrs.define(slots=True, kw_only=True)
 class PromptCacheOptionsParam:
@@ -10076,7 +10076,7 @@ class PromptCacheOptionsParam:
         return d
 
 
-_K_PromptCacheOptionsParam = frozenset(["mode", "ttl"])
+_K_PromptCacheOptionsParam: frozenset[str] = frozenset(["mode", "ttl"])
 
 @attrs.define(slots=True, kw_only=True)
 class RankingOptions:
@@ -10136,7 +10136,7 @@ class RankingOptions:
         return d
 
 
-_K_RankingOptions = frozenset(["hybrid_search", "ranker", "score_threshold"])
+_K_RankingOptions: frozenset[str] = frozenset(["hybrid_search", "ranker", "score_threshold"])
 
 @attrs.define(slots=True, kw_only=True)
 class Reasoning:
@@ -10161,14 +10161,14 @@ class Reasoning:
         if v_mode is not UNSET:
             n += 1
             try:
-                v_mode = _cv59(v_mode)
+                v_mode = _cv58(v_mode)
             except ValidationError as e:
                 raise e.under('mode') from None
         v_effort = data.get("effort", UNSET)
         if v_effort is not UNSET:
             n += 1
             try:
-                v_effort = _cv60(v_effort)
+                v_effort = _cv59(v_effort)
             except ValidationError as e:
                 raise e.under('effort') from None
         v_summary = data.get("summary", UNSET)
@@ -10217,7 +10217,7 @@ class Reasoning:
         return d
 
 
-_K_Reasoning = frozenset(["context", "effort", "generate_summary", "mode", "summary"])
+_K_Reasoning: frozenset[str] = frozenset(["context", "effort", "generate_summary", "mode", "summary"])
 
 @attrs.define(slots=True, kw_only=True)
 class ReasoningItem:
@@ -10253,7 +10253,7 @@ class ReasoningItem:
         if not v_id.__class__ is str:
             raise bad_type('id', 'string', v_id)
         try:
-            v_summary = _cv61(v_summary)
+            v_summary = _cv60(v_summary)
         except ValidationError as e:
             raise e.under('summary') from None
         n = 3
@@ -10267,7 +10267,7 @@ class ReasoningItem:
         if v_content is not UNSET:
             n += 1
             try:
-                v_content = _cv62(v_content)
+                v_content = _cv61(v_content)
             except ValidationError as e:
                 raise e.under('content') from None
         v_status = data.get("status", UNSET)
@@ -10303,7 +10303,7 @@ class ReasoningItem:
         return d
 
 
-_K_ReasoningItem = frozenset(["content", "encrypted_content", "id", "status", "summary", "type"])
+_K_ReasoningItem: frozenset[str] = frozenset(["content", "encrypted_content", "id", "status", "summary", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ReasoningTextContent:
@@ -10348,7 +10348,7 @@ class ReasoningTextContent:
         return d
 
 
-_K_ReasoningTextContent = frozenset(["text", "type"])
+_K_ReasoningTextContent: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class RefusalContent:
@@ -10393,7 +10393,7 @@ class RefusalContent:
         return d
 
 
-_K_RefusalContent = frozenset(["refusal", "type"])
+_K_RefusalContent: frozenset[str] = frozenset(["refusal", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class Response(ResponseMixin):
@@ -10433,7 +10433,6 @@ class Response(ResponseMixin):
     incomplete_details: ResponseIncompleteDetails | None | Unset = UNSET
     reasoning: Reasoning | None | Unset = UNSET
     instructions: str | list[InputItem] | None | Unset = UNSET
-    output_text: str | None | Unset = UNSET
     usage: ResponseUsage | None | Unset = UNSET
     prompt_cache_options: PromptCacheOptions | Unset = UNSET
     moderation: Moderation | None | Unset = UNSET
@@ -10468,7 +10467,7 @@ class Response(ResponseMixin):
         if not (v_created_at.__class__ is float or v_created_at.__class__ is int):
             raise bad_type('created_at', 'number', v_created_at)
         try:
-            v_output = _cv63(v_output)
+            v_output = _cv62(v_output)
         except ValidationError as e:
             raise e.under('output') from None
         n = 5
@@ -10624,12 +10623,6 @@ class Response(ResponseMixin):
                     v_instructions = _cv8(v_instructions)
                 except ValidationError as e:
                     raise e.under('instructions') from None
-        v_output_text = data.get("output_text", UNSET)
-        if v_output_text is not UNSET:
-            n += 1
-            if v_output_text is not None:
-                if not v_output_text.__class__ is str:
-                    raise bad_type('output_text', 'string', v_output_text)
         v_usage = data.get("usage", UNSET)
         if v_usage is not UNSET:
             n += 1
@@ -10701,7 +10694,6 @@ class Response(ResponseMixin):
         self.incomplete_details = v_incomplete_details
         self.reasoning = v_reasoning
         self.instructions = v_instructions
-        self.output_text = v_output_text
         self.usage = v_usage
         self.prompt_cache_options = v_prompt_cache_options
         self.moderation = v_moderation
@@ -10766,8 +10758,6 @@ class Response(ResponseMixin):
             d["reasoning"] = None if self.reasoning is None else self.reasoning.to_dict()
         if not isinstance(self.instructions, Unset):
             d["instructions"] = None if self.instructions is None else dump(self.instructions)
-        if not isinstance(self.output_text, Unset):
-            d["output_text"] = self.output_text
         if not isinstance(self.usage, Unset):
             d["usage"] = None if self.usage is None else self.usage.to_dict()
         if not isinstance(self.prompt_cache_options, Unset):
@@ -10785,7 +10775,7 @@ class Response(ResponseMixin):
         return d
 
 
-_K_Response = frozenset(["background", "completed_at", "conversation", "created_at", "error", "id", "incomplete_details", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "moderation", "object", "output", "output_text", "parallel_tool_calls", "previous_response_id", "prompt", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier", "service_tier", "status", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "usage", "user"])
+_K_Response: frozenset[str] = frozenset(["background", "completed_at", "conversation", "created_at", "error", "id", "incomplete_details", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "moderation", "object", "output", "parallel_tool_calls", "previous_response_id", "prompt", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier", "service_tier", "status", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "usage", "user"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseIncompleteDetails:
@@ -10823,7 +10813,7 @@ class ResponseIncompleteDetails:
         return d
 
 
-_K_ResponseIncompleteDetails = frozenset(["reason"])
+_K_ResponseIncompleteDetails: frozenset[str] = frozenset(["reason"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseAudioDeltaEvent:
@@ -10875,7 +10865,7 @@ class ResponseAudioDeltaEvent:
         return d
 
 
-_K_ResponseAudioDeltaEvent = frozenset(["delta", "sequence_number", "type"])
+_K_ResponseAudioDeltaEvent: frozenset[str] = frozenset(["delta", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseAudioDoneEvent:
@@ -10920,7 +10910,7 @@ class ResponseAudioDoneEvent:
         return d
 
 
-_K_ResponseAudioDoneEvent = frozenset(["sequence_number", "type"])
+_K_ResponseAudioDoneEvent: frozenset[str] = frozenset(["sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseAudioTranscriptDeltaEvent:
@@ -10972,7 +10962,7 @@ class ResponseAudioTranscriptDeltaEvent:
         return d
 
 
-_K_ResponseAudioTranscriptDeltaEvent = frozenset(["delta", "sequence_number", "type"])
+_K_ResponseAudioTranscriptDeltaEvent: frozenset[str] = frozenset(["delta", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseAudioTranscriptDoneEvent:
@@ -11017,7 +11007,7 @@ class ResponseAudioTranscriptDoneEvent:
         return d
 
 
-_K_ResponseAudioTranscriptDoneEvent = frozenset(["sequence_number", "type"])
+_K_ResponseAudioTranscriptDoneEvent: frozenset[str] = frozenset(["sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCodeInterpreterCallCodeDeltaEvent:
@@ -11083,7 +11073,7 @@ class ResponseCodeInterpreterCallCodeDeltaEvent:
         return d
 
 
-_K_ResponseCodeInterpreterCallCodeDeltaEvent = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseCodeInterpreterCallCodeDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCodeInterpreterCallCodeDoneEvent:
@@ -11149,7 +11139,7 @@ class ResponseCodeInterpreterCallCodeDoneEvent:
         return d
 
 
-_K_ResponseCodeInterpreterCallCodeDoneEvent = frozenset(["code", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseCodeInterpreterCallCodeDoneEvent: frozenset[str] = frozenset(["code", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCodeInterpreterCallCompletedEvent:
@@ -11208,7 +11198,7 @@ class ResponseCodeInterpreterCallCompletedEvent:
         return d
 
 
-_K_ResponseCodeInterpreterCallCompletedEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseCodeInterpreterCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCodeInterpreterCallInProgressEvent:
@@ -11267,7 +11257,7 @@ class ResponseCodeInterpreterCallInProgressEvent:
         return d
 
 
-_K_ResponseCodeInterpreterCallInProgressEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseCodeInterpreterCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCodeInterpreterCallInterpretingEvent:
@@ -11326,7 +11316,7 @@ class ResponseCodeInterpreterCallInterpretingEvent:
         return d
 
 
-_K_ResponseCodeInterpreterCallInterpretingEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseCodeInterpreterCallInterpretingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCompletedEvent:
@@ -11383,7 +11373,7 @@ class ResponseCompletedEvent:
         return d
 
 
-_K_ResponseCompletedEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseCompletedEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseContentPartAddedEvent:
@@ -11458,7 +11448,7 @@ class ResponseContentPartAddedEvent:
         return d
 
 
-_K_ResponseContentPartAddedEvent = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
+_K_ResponseContentPartAddedEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseContentPartDoneEvent:
@@ -11533,7 +11523,7 @@ class ResponseContentPartDoneEvent:
         return d
 
 
-_K_ResponseContentPartDoneEvent = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
+_K_ResponseContentPartDoneEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseConversation:
@@ -11571,7 +11561,7 @@ class ResponseConversation:
         return d
 
 
-_K_ResponseConversation = frozenset(["id"])
+_K_ResponseConversation: frozenset[str] = frozenset(["id"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCreatedEvent:
@@ -11628,7 +11618,7 @@ class ResponseCreatedEvent:
         return d
 
 
-_K_ResponseCreatedEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseCreatedEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCustomToolCallInputDeltaEvent:
@@ -11697,7 +11687,7 @@ class ResponseCustomToolCallInputDeltaEvent:
         return d
 
 
-_K_ResponseCustomToolCallInputDeltaEvent = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseCustomToolCallInputDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCustomToolCallInputDoneEvent:
@@ -11766,7 +11756,7 @@ class ResponseCustomToolCallInputDoneEvent:
         return d
 
 
-_K_ResponseCustomToolCallInputDoneEvent = frozenset(["input", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseCustomToolCallInputDoneEvent: frozenset[str] = frozenset(["input", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseError:
@@ -11789,7 +11779,7 @@ class ResponseError:
         except KeyError as e:
             raise missing(e.args[0]) from None
         try:
-            v_code = _cv64(v_code)
+            v_code = _cv63(v_code)
         except ValidationError as e:
             raise e.under('code') from None
         if not v_message.__class__ is str:
@@ -11812,7 +11802,7 @@ class ResponseError:
         return d
 
 
-_K_ResponseError = frozenset(["code", "message"])
+_K_ResponseError: frozenset[str] = frozenset(["code", "message"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseErrorEvent:
@@ -11887,7 +11877,7 @@ class ResponseErrorEvent:
         return d
 
 
-_K_ResponseErrorEvent = frozenset(["code", "message", "param", "sequence_number", "type"])
+_K_ResponseErrorEvent: frozenset[str] = frozenset(["code", "message", "param", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFailedEvent:
@@ -11941,7 +11931,7 @@ class ResponseFailedEvent:
         return d
 
 
-_K_ResponseFailedEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseFailedEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFileSearchCallCompletedEvent:
@@ -12000,7 +11990,7 @@ class ResponseFileSearchCallCompletedEvent:
         return d
 
 
-_K_ResponseFileSearchCallCompletedEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseFileSearchCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFileSearchCallInProgressEvent:
@@ -12059,7 +12049,7 @@ class ResponseFileSearchCallInProgressEvent:
         return d
 
 
-_K_ResponseFileSearchCallInProgressEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseFileSearchCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFileSearchCallSearchingEvent:
@@ -12118,7 +12108,7 @@ class ResponseFileSearchCallSearchingEvent:
         return d
 
 
-_K_ResponseFileSearchCallSearchingEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseFileSearchCallSearchingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFormatJsonObject:
@@ -12156,7 +12146,7 @@ class ResponseFormatJsonObject:
         return d
 
 
-_K_ResponseFormatJsonObject = frozenset(["type"])
+_K_ResponseFormatJsonObject: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFormatText:
@@ -12194,7 +12184,7 @@ class ResponseFormatText:
         return d
 
 
-_K_ResponseFormatText = frozenset(["type"])
+_K_ResponseFormatText: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFunctionCallArgumentsDeltaEvent:
@@ -12260,7 +12250,7 @@ class ResponseFunctionCallArgumentsDeltaEvent:
         return d
 
 
-_K_ResponseFunctionCallArgumentsDeltaEvent = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseFunctionCallArgumentsDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFunctionCallArgumentsDoneEvent:
@@ -12335,7 +12325,7 @@ class ResponseFunctionCallArgumentsDoneEvent:
         return d
 
 
-_K_ResponseFunctionCallArgumentsDoneEvent = frozenset(["arguments", "item_id", "name", "output_index", "sequence_number", "type"])
+_K_ResponseFunctionCallArgumentsDoneEvent: frozenset[str] = frozenset(["arguments", "item_id", "name", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseImageGenCallCompletedEvent:
@@ -12394,7 +12384,7 @@ class ResponseImageGenCallCompletedEvent:
         return d
 
 
-_K_ResponseImageGenCallCompletedEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseImageGenCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseImageGenCallGeneratingEvent:
@@ -12453,7 +12443,7 @@ class ResponseImageGenCallGeneratingEvent:
         return d
 
 
-_K_ResponseImageGenCallGeneratingEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseImageGenCallGeneratingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseImageGenCallInProgressEvent:
@@ -12512,7 +12502,7 @@ class ResponseImageGenCallInProgressEvent:
         return d
 
 
-_K_ResponseImageGenCallInProgressEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseImageGenCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseImageGenCallPartialImageEvent:
@@ -12625,7 +12615,7 @@ class ResponseImageGenCallPartialImageEvent:
         return d
 
 
-_K_ResponseImageGenCallPartialImageEvent = frozenset(["background", "item_id", "output_format", "output_index", "partial_image_b64", "partial_image_index", "quality", "sequence_number", "size", "type"])
+_K_ResponseImageGenCallPartialImageEvent: frozenset[str] = frozenset(["background", "item_id", "output_format", "output_index", "partial_image_b64", "partial_image_index", "quality", "sequence_number", "size", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseInProgressEvent:
@@ -12682,7 +12672,7 @@ class ResponseInProgressEvent:
         return d
 
 
-_K_ResponseInProgressEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseInProgressEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseIncompleteEvent:
@@ -12736,7 +12726,7 @@ class ResponseIncompleteEvent:
         return d
 
 
-_K_ResponseIncompleteEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseIncompleteEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseItemList:
@@ -12771,7 +12761,7 @@ class ResponseItemList:
         if v_object != 'list':
             raise bad_value('object', ('list',), v_object)
         try:
-            v_data = _cv65(v_data)
+            v_data = _cv64(v_data)
         except ValidationError as e:
             raise e.under('data') from None
         if not v_has_more.__class__ is bool:
@@ -12804,7 +12794,7 @@ class ResponseItemList:
         return d
 
 
-_K_ResponseItemList = frozenset(["data", "first_id", "has_more", "last_id", "object"])
+_K_ResponseItemList: frozenset[str] = frozenset(["data", "first_id", "has_more", "last_id", "object"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseLogProb:
@@ -12838,7 +12828,7 @@ class ResponseLogProb:
         if v_top_logprobs is not UNSET:
             n += 1
             try:
-                v_top_logprobs = _cv66(v_top_logprobs)
+                v_top_logprobs = _cv65(v_top_logprobs)
             except ValidationError as e:
                 raise e.under('top_logprobs') from None
         self = cls.__new__(cls)
@@ -12861,7 +12851,7 @@ class ResponseLogProb:
         return d
 
 
-_K_ResponseLogProb = frozenset(["logprob", "token", "top_logprobs"])
+_K_ResponseLogProb: frozenset[str] = frozenset(["logprob", "token", "top_logprobs"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseLogProbTopLogprobsItem:
@@ -12909,7 +12899,7 @@ class ResponseLogProbTopLogprobsItem:
         return d
 
 
-_K_ResponseLogProbTopLogprobsItem = frozenset(["logprob", "token"])
+_K_ResponseLogProbTopLogprobsItem: frozenset[str] = frozenset(["logprob", "token"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseMCPCallArgumentsDeltaEvent:
@@ -12975,7 +12965,7 @@ class ResponseMCPCallArgumentsDeltaEvent:
         return d
 
 
-_K_ResponseMCPCallArgumentsDeltaEvent = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseMCPCallArgumentsDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseMCPCallArgumentsDoneEvent:
@@ -13041,7 +13031,7 @@ class ResponseMCPCallArgumentsDoneEvent:
         return d
 
 
-_K_ResponseMCPCallArgumentsDoneEvent = frozenset(["arguments", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseMCPCallArgumentsDoneEvent: frozenset[str] = frozenset(["arguments", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseMCPCallCompletedEvent:
@@ -13100,7 +13090,7 @@ class ResponseMCPCallCompletedEvent:
         return d
 
 
-_K_ResponseMCPCallCompletedEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseMCPCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseMCPCallFailedEvent:
@@ -13159,7 +13149,7 @@ class ResponseMCPCallFailedEvent:
         return d
 
 
-_K_ResponseMCPCallFailedEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseMCPCallFailedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseMCPCallInProgressEvent:
@@ -13218,7 +13208,7 @@ class ResponseMCPCallInProgressEvent:
         return d
 
 
-_K_ResponseMCPCallInProgressEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseMCPCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseMCPListToolsCompletedEvent:
@@ -13277,7 +13267,7 @@ class ResponseMCPListToolsCompletedEvent:
         return d
 
 
-_K_ResponseMCPListToolsCompletedEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseMCPListToolsCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseMCPListToolsFailedEvent:
@@ -13336,7 +13326,7 @@ class ResponseMCPListToolsFailedEvent:
         return d
 
 
-_K_ResponseMCPListToolsFailedEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseMCPListToolsFailedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseMCPListToolsInProgressEvent:
@@ -13395,7 +13385,7 @@ class ResponseMCPListToolsInProgressEvent:
         return d
 
 
-_K_ResponseMCPListToolsInProgressEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseMCPListToolsInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseOutputItemAddedEvent:
@@ -13459,7 +13449,7 @@ class ResponseOutputItemAddedEvent:
         return d
 
 
-_K_ResponseOutputItemAddedEvent = frozenset(["item", "output_index", "sequence_number", "type"])
+_K_ResponseOutputItemAddedEvent: frozenset[str] = frozenset(["item", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseOutputItemDoneEvent:
@@ -13523,7 +13513,7 @@ class ResponseOutputItemDoneEvent:
         return d
 
 
-_K_ResponseOutputItemDoneEvent = frozenset(["item", "output_index", "sequence_number", "type"])
+_K_ResponseOutputItemDoneEvent: frozenset[str] = frozenset(["item", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseOutputTextAnnotationAddedEvent:
@@ -13606,7 +13596,7 @@ class ResponseOutputTextAnnotationAddedEvent:
         return d
 
 
-_K_ResponseOutputTextAnnotationAddedEvent = frozenset(["annotation", "annotation_index", "content_index", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseOutputTextAnnotationAddedEvent: frozenset[str] = frozenset(["annotation", "annotation_index", "content_index", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseProperties:
@@ -13721,7 +13711,7 @@ class ResponseProperties:
         return d
 
 
-_K_ResponseProperties = frozenset(["background", "max_tool_calls", "model", "previous_response_id", "prompt", "text", "tool_choice", "tools"])
+_K_ResponseProperties: frozenset[str] = frozenset(["background", "max_tool_calls", "model", "previous_response_id", "prompt", "text", "tool_choice", "tools"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseQueuedEvent:
@@ -13775,7 +13765,7 @@ class ResponseQueuedEvent:
         return d
 
 
-_K_ResponseQueuedEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseQueuedEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryPartAddedEvent:
@@ -13850,7 +13840,7 @@ class ResponseReasoningSummaryPartAddedEvent:
         return d
 
 
-_K_ResponseReasoningSummaryPartAddedEvent = frozenset(["item_id", "output_index", "part", "sequence_number", "summary_index", "type"])
+_K_ResponseReasoningSummaryPartAddedEvent: frozenset[str] = frozenset(["item_id", "output_index", "part", "sequence_number", "summary_index", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryPartAddedEventPart:
@@ -13895,7 +13885,7 @@ class ResponseReasoningSummaryPartAddedEventPart:
         return d
 
 
-_K_ResponseReasoningSummaryPartAddedEventPart = frozenset(["text", "type"])
+_K_ResponseReasoningSummaryPartAddedEventPart: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryPartDoneEvent:
@@ -13980,7 +13970,7 @@ class ResponseReasoningSummaryPartDoneEvent:
         return d
 
 
-_K_ResponseReasoningSummaryPartDoneEvent = frozenset(["item_id", "output_index", "part", "sequence_number", "status", "summary_index", "type"])
+_K_ResponseReasoningSummaryPartDoneEvent: frozenset[str] = frozenset(["item_id", "output_index", "part", "sequence_number", "status", "summary_index", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryPartDoneEventPart:
@@ -14025,7 +14015,7 @@ class ResponseReasoningSummaryPartDoneEventPart:
         return d
 
 
-_K_ResponseReasoningSummaryPartDoneEventPart = frozenset(["text", "type"])
+_K_ResponseReasoningSummaryPartDoneEventPart: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryTextDeltaEvent:
@@ -14098,7 +14088,7 @@ class ResponseReasoningSummaryTextDeltaEvent:
         return d
 
 
-_K_ResponseReasoningSummaryTextDeltaEvent = frozenset(["delta", "item_id", "output_index", "sequence_number", "summary_index", "type"])
+_K_ResponseReasoningSummaryTextDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "summary_index", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryTextDoneEvent:
@@ -14171,7 +14161,7 @@ class ResponseReasoningSummaryTextDoneEvent:
         return d
 
 
-_K_ResponseReasoningSummaryTextDoneEvent = frozenset(["item_id", "output_index", "sequence_number", "summary_index", "text", "type"])
+_K_ResponseReasoningSummaryTextDoneEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "summary_index", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningTextDeltaEvent:
@@ -14244,7 +14234,7 @@ class ResponseReasoningTextDeltaEvent:
         return d
 
 
-_K_ResponseReasoningTextDeltaEvent = frozenset(["content_index", "delta", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseReasoningTextDeltaEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningTextDoneEvent:
@@ -14317,7 +14307,7 @@ class ResponseReasoningTextDoneEvent:
         return d
 
 
-_K_ResponseReasoningTextDoneEvent = frozenset(["content_index", "item_id", "output_index", "sequence_number", "text", "type"])
+_K_ResponseReasoningTextDoneEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "sequence_number", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseRefusalDeltaEvent:
@@ -14390,7 +14380,7 @@ class ResponseRefusalDeltaEvent:
         return d
 
 
-_K_ResponseRefusalDeltaEvent = frozenset(["content_index", "delta", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseRefusalDeltaEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseRefusalDoneEvent:
@@ -14463,7 +14453,7 @@ class ResponseRefusalDoneEvent:
         return d
 
 
-_K_ResponseRefusalDoneEvent = frozenset(["content_index", "item_id", "output_index", "refusal", "sequence_number", "type"])
+_K_ResponseRefusalDoneEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "refusal", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseShellCallCommandAddedStreamingEvent:
@@ -14529,7 +14519,7 @@ class ResponseShellCallCommandAddedStreamingEvent:
         return d
 
 
-_K_ResponseShellCallCommandAddedStreamingEvent = frozenset(["command", "command_index", "output_index", "sequence_number", "type"])
+_K_ResponseShellCallCommandAddedStreamingEvent: frozenset[str] = frozenset(["command", "command_index", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseShellCallCommandDeltaStreamingEvent:
@@ -14605,7 +14595,7 @@ class ResponseShellCallCommandDeltaStreamingEvent:
         return d
 
 
-_K_ResponseShellCallCommandDeltaStreamingEvent = frozenset(["command_index", "delta", "obfuscation", "output_index", "sequence_number", "type"])
+_K_ResponseShellCallCommandDeltaStreamingEvent: frozenset[str] = frozenset(["command_index", "delta", "obfuscation", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseShellCallCommandDoneStreamingEvent:
@@ -14671,7 +14661,7 @@ class ResponseShellCallCommandDoneStreamingEvent:
         return d
 
 
-_K_ResponseShellCallCommandDoneStreamingEvent = frozenset(["command", "command_index", "output_index", "sequence_number", "type"])
+_K_ResponseShellCallCommandDoneStreamingEvent: frozenset[str] = frozenset(["command", "command_index", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseShellCallOutputContentDeltaStreamingEvent:
@@ -14746,7 +14736,7 @@ class ResponseShellCallOutputContentDeltaStreamingEvent:
         return d
 
 
-_K_ResponseShellCallOutputContentDeltaStreamingEvent = frozenset(["command_index", "delta", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseShellCallOutputContentDeltaStreamingEvent: frozenset[str] = frozenset(["command_index", "delta", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseShellCallOutputContentDoneStreamingEvent:
@@ -14821,7 +14811,7 @@ class ResponseShellCallOutputContentDoneStreamingEvent:
         return d
 
 
-_K_ResponseShellCallOutputContentDoneStreamingEvent = frozenset(["command_index", "item_id", "output", "output_index", "sequence_number", "type"])
+_K_ResponseShellCallOutputContentDoneStreamingEvent: frozenset[str] = frozenset(["command_index", "item_id", "output", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseStreamOptions:
@@ -14859,7 +14849,7 @@ class ResponseStreamOptions:
         return d
 
 
-_K_ResponseStreamOptions = frozenset(["include_obfuscation"])
+_K_ResponseStreamOptions: frozenset[str] = frozenset(["include_obfuscation"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseTextDeltaEvent:
@@ -14913,7 +14903,7 @@ class ResponseTextDeltaEvent:
         if v_logprobs is not UNSET:
             n += 1
             try:
-                v_logprobs = _cv67(v_logprobs)
+                v_logprobs = _cv66(v_logprobs)
             except ValidationError as e:
                 raise e.under('logprobs') from None
         self = cls.__new__(cls)
@@ -14944,7 +14934,7 @@ class ResponseTextDeltaEvent:
         return d
 
 
-_K_ResponseTextDeltaEvent = frozenset(["content_index", "delta", "item_id", "logprobs", "output_index", "sequence_number", "type"])
+_K_ResponseTextDeltaEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "logprobs", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseTextDoneEvent:
@@ -14995,7 +14985,7 @@ class ResponseTextDoneEvent:
         if not v_sequence_number.__class__ is int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
-            v_logprobs = _cv67(v_logprobs)
+            v_logprobs = _cv66(v_logprobs)
         except ValidationError as e:
             raise e.under('logprobs') from None
         n = 7
@@ -15026,7 +15016,7 @@ class ResponseTextDoneEvent:
         return d
 
 
-_K_ResponseTextDoneEvent = frozenset(["content_index", "item_id", "logprobs", "output_index", "sequence_number", "text", "type"])
+_K_ResponseTextDoneEvent: frozenset[str] = frozenset(["content_index", "item_id", "logprobs", "output_index", "sequence_number", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseTextParam:
@@ -15054,7 +15044,7 @@ class ResponseTextParam:
         if v_verbosity is not UNSET:
             n += 1
             try:
-                v_verbosity = _cv68(v_verbosity)
+                v_verbosity = _cv67(v_verbosity)
             except ValidationError as e:
                 raise e.under('verbosity') from None
         self = cls.__new__(cls)
@@ -15076,7 +15066,7 @@ class ResponseTextParam:
         return d
 
 
-_K_ResponseTextParam = frozenset(["format", "verbosity"])
+_K_ResponseTextParam: frozenset[str] = frozenset(["format", "verbosity"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseUsage:
@@ -15146,7 +15136,7 @@ class ResponseUsage:
         return d
 
 
-_K_ResponseUsage = frozenset(["input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens"])
+_K_ResponseUsage: frozenset[str] = frozenset(["input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseUsageInputTokensDetails:
@@ -15194,7 +15184,7 @@ class ResponseUsageInputTokensDetails:
         return d
 
 
-_K_ResponseUsageInputTokensDetails = frozenset(["cache_write_tokens", "cached_tokens"])
+_K_ResponseUsageInputTokensDetails: frozenset[str] = frozenset(["cache_write_tokens", "cached_tokens"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseUsageOutputTokensDetails:
@@ -15232,7 +15222,7 @@ class ResponseUsageOutputTokensDetails:
         return d
 
 
-_K_ResponseUsageOutputTokensDetails = frozenset(["reasoning_tokens"])
+_K_ResponseUsageOutputTokensDetails: frozenset[str] = frozenset(["reasoning_tokens"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseWebSearchCallCompletedEvent:
@@ -15291,7 +15281,7 @@ class ResponseWebSearchCallCompletedEvent:
         return d
 
 
-_K_ResponseWebSearchCallCompletedEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseWebSearchCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseWebSearchCallInProgressEvent:
@@ -15350,7 +15340,7 @@ class ResponseWebSearchCallInProgressEvent:
         return d
 
 
-_K_ResponseWebSearchCallInProgressEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseWebSearchCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseWebSearchCallSearchingEvent:
@@ -15409,7 +15399,7 @@ class ResponseWebSearchCallSearchingEvent:
         return d
 
 
-_K_ResponseWebSearchCallSearchingEvent = frozenset(["item_id", "output_index", "sequence_number", "type"])
+_K_ResponseWebSearchCallSearchingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ScreenshotParam:
@@ -15447,7 +15437,7 @@ class ScreenshotParam:
         return d
 
 
-_K_ScreenshotParam = frozenset(["type"])
+_K_ScreenshotParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ScrollParam:
@@ -15525,7 +15515,7 @@ class ScrollParam:
         return d
 
 
-_K_ScrollParam = frozenset(["keys", "scroll_x", "scroll_y", "type", "x", "y"])
+_K_ScrollParam: frozenset[str] = frozenset(["keys", "scroll_x", "scroll_y", "type", "x", "y"])
 
 @attrs.define(slots=True, kw_only=True)
 class ShellCallOutputDelta:
@@ -15573,7 +15563,7 @@ class ShellCallOutputDelta:
         return d
 
 
-_K_ShellCallOutputDelta = frozenset(["stderr", "stdout"])
+_K_ShellCallOutputDelta: frozenset[str] = frozenset(["stderr", "stdout"])
 
 @attrs.define(slots=True, kw_only=True)
 class SpecificApplyPatchParam:
@@ -15611,7 +15601,7 @@ class SpecificApplyPatchParam:
         return d
 
 
-_K_SpecificApplyPatchParam = frozenset(["type"])
+_K_SpecificApplyPatchParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class SpecificFunctionShellParam:
@@ -15649,7 +15639,7 @@ class SpecificFunctionShellParam:
         return d
 
 
-_K_SpecificFunctionShellParam = frozenset(["type"])
+_K_SpecificFunctionShellParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class SpecificProgrammaticToolCallingParam:
@@ -15687,7 +15677,7 @@ class SpecificProgrammaticToolCallingParam:
         return d
 
 
-_K_SpecificProgrammaticToolCallingParam = frozenset(["type"])
+_K_SpecificProgrammaticToolCallingParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class SummaryTextContent:
@@ -15732,7 +15722,7 @@ class SummaryTextContent:
         return d
 
 
-_K_SummaryTextContent = frozenset(["text", "type"])
+_K_SummaryTextContent: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class TextContent:
@@ -15775,7 +15765,7 @@ class TextContent:
         return d
 
 
-_K_TextContent = frozenset(["text", "type"])
+_K_TextContent: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class TextResponseFormatJsonSchema:
@@ -15848,7 +15838,7 @@ class TextResponseFormatJsonSchema:
         return d
 
 
-_K_TextResponseFormatJsonSchema = frozenset(["description", "name", "schema", "strict", "type"])
+_K_TextResponseFormatJsonSchema: frozenset[str] = frozenset(["description", "name", "schema", "strict", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class TokenCountsBody:
@@ -15936,7 +15926,7 @@ class TokenCountsBody:
         if v_personality is not UNSET:
             n += 1
             try:
-                v_personality = _cv69(v_personality)
+                v_personality = _cv68(v_personality)
             except ValidationError as e:
                 raise e.under('personality') from None
         v_conversation = data.get("conversation", UNSET)
@@ -16010,7 +16000,7 @@ class TokenCountsBody:
         return d
 
 
-_K_TokenCountsBody = frozenset(["conversation", "input", "instructions", "model", "parallel_tool_calls", "personality", "previous_response_id", "reasoning", "text", "tool_choice", "tools", "truncation"])
+_K_TokenCountsBody: frozenset[str] = frozenset(["conversation", "input", "instructions", "model", "parallel_tool_calls", "personality", "previous_response_id", "reasoning", "text", "tool_choice", "tools", "truncation"])
 
 @attrs.define(slots=True, kw_only=True)
 class TokenCountsResource:
@@ -16053,7 +16043,7 @@ class TokenCountsResource:
         return d
 
 
-_K_TokenCountsResource = frozenset(["input_tokens", "object"])
+_K_TokenCountsResource: frozenset[str] = frozenset(["input_tokens", "object"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolChoiceAllowed:
@@ -16084,7 +16074,7 @@ class ToolChoiceAllowed:
         if v_mode not in ('auto', 'required',):
             raise bad_value('mode', ('auto', 'required',), v_mode)
         try:
-            v_tools = _cv70(v_tools)
+            v_tools = _cv69(v_tools)
         except ValidationError as e:
             raise e.under('tools') from None
         n = 3
@@ -16107,7 +16097,7 @@ class ToolChoiceAllowed:
         return d
 
 
-_K_ToolChoiceAllowed = frozenset(["mode", "tools", "type"])
+_K_ToolChoiceAllowed: frozenset[str] = frozenset(["mode", "tools", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolChoiceCustom:
@@ -16152,7 +16142,7 @@ class ToolChoiceCustom:
         return d
 
 
-_K_ToolChoiceCustom = frozenset(["name", "type"])
+_K_ToolChoiceCustom: frozenset[str] = frozenset(["name", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolChoiceFunction:
@@ -16197,7 +16187,7 @@ class ToolChoiceFunction:
         return d
 
 
-_K_ToolChoiceFunction = frozenset(["name", "type"])
+_K_ToolChoiceFunction: frozenset[str] = frozenset(["name", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolChoiceMCP:
@@ -16252,7 +16242,7 @@ class ToolChoiceMCP:
         return d
 
 
-_K_ToolChoiceMCP = frozenset(["name", "server_label", "type"])
+_K_ToolChoiceMCP: frozenset[str] = frozenset(["name", "server_label", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolChoiceTypes:
@@ -16290,7 +16280,7 @@ class ToolChoiceTypes:
         return d
 
 
-_K_ToolChoiceTypes = frozenset(["type"])
+_K_ToolChoiceTypes: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolSearchCall:
@@ -16371,7 +16361,7 @@ class ToolSearchCall:
         return d
 
 
-_K_ToolSearchCall = frozenset(["arguments", "call_id", "created_by", "execution", "id", "status", "type"])
+_K_ToolSearchCall: frozenset[str] = frozenset(["arguments", "call_id", "created_by", "execution", "id", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolSearchCallItemParam:
@@ -16458,7 +16448,7 @@ class ToolSearchCallItemParam:
         return d
 
 
-_K_ToolSearchCallItemParam = frozenset(["arguments", "call_id", "execution", "id", "status", "type"])
+_K_ToolSearchCallItemParam: frozenset[str] = frozenset(["arguments", "call_id", "execution", "id", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolSearchOutput:
@@ -16543,7 +16533,7 @@ class ToolSearchOutput:
         return d
 
 
-_K_ToolSearchOutput = frozenset(["call_id", "created_by", "execution", "id", "status", "tools", "type"])
+_K_ToolSearchOutput: frozenset[str] = frozenset(["call_id", "created_by", "execution", "id", "status", "tools", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolSearchOutputItemParam:
@@ -16630,7 +16620,7 @@ class ToolSearchOutputItemParam:
         return d
 
 
-_K_ToolSearchOutputItemParam = frozenset(["call_id", "execution", "id", "status", "tools", "type"])
+_K_ToolSearchOutputItemParam: frozenset[str] = frozenset(["call_id", "execution", "id", "status", "tools", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ToolSearchToolParam:
@@ -16700,7 +16690,7 @@ class ToolSearchToolParam:
         return d
 
 
-_K_ToolSearchToolParam = frozenset(["description", "execution", "parameters", "type"])
+_K_ToolSearchToolParam: frozenset[str] = frozenset(["description", "execution", "parameters", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class TopLogProb:
@@ -16751,7 +16741,7 @@ class TopLogProb:
         return d
 
 
-_K_TopLogProb = frozenset(["bytes", "logprob", "token"])
+_K_TopLogProb: frozenset[str] = frozenset(["bytes", "logprob", "token"])
 
 @attrs.define(slots=True, kw_only=True)
 class TypeParam:
@@ -16796,7 +16786,7 @@ class TypeParam:
         return d
 
 
-_K_TypeParam = frozenset(["text", "type"])
+_K_TypeParam: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class UrlCitationBody:
@@ -16862,7 +16852,7 @@ class UrlCitationBody:
         return d
 
 
-_K_UrlCitationBody = frozenset(["end_index", "start_index", "title", "type", "url"])
+_K_UrlCitationBody: frozenset[str] = frozenset(["end_index", "start_index", "title", "type", "url"])
 
 @attrs.define(slots=True, kw_only=True)
 class WaitParam:
@@ -16900,7 +16890,7 @@ class WaitParam:
         return d
 
 
-_K_WaitParam = frozenset(["type"])
+_K_WaitParam: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSearchActionFind:
@@ -16952,7 +16942,7 @@ class WebSearchActionFind:
         return d
 
 
-_K_WebSearchActionFind = frozenset(["pattern", "type", "url"])
+_K_WebSearchActionFind: frozenset[str] = frozenset(["pattern", "type", "url"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSearchActionOpenPage:
@@ -17001,7 +16991,7 @@ class WebSearchActionOpenPage:
         return d
 
 
-_K_WebSearchActionOpenPage = frozenset(["type", "url"])
+_K_WebSearchActionOpenPage: frozenset[str] = frozenset(["type", "url"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSearchActionSearch:
@@ -17046,7 +17036,7 @@ class WebSearchActionSearch:
         if v_sources is not UNSET:
             n += 1
             try:
-                v_sources = _cv71(v_sources)
+                v_sources = _cv70(v_sources)
             except ValidationError as e:
                 raise e.under('sources') from None
         self = cls.__new__(cls)
@@ -17073,7 +17063,7 @@ class WebSearchActionSearch:
         return d
 
 
-_K_WebSearchActionSearch = frozenset(["queries", "query", "sources", "type"])
+_K_WebSearchActionSearch: frozenset[str] = frozenset(["queries", "query", "sources", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSearchActionSearchSourcesItem:
@@ -17118,7 +17108,7 @@ class WebSearchActionSearchSourcesItem:
         return d
 
 
-_K_WebSearchActionSearchSourcesItem = frozenset(["type", "url"])
+_K_WebSearchActionSearchSourcesItem: frozenset[str] = frozenset(["type", "url"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSearchApproximateLocation:
@@ -17196,7 +17186,7 @@ class WebSearchApproximateLocation:
         return d
 
 
-_K_WebSearchApproximateLocation = frozenset(["city", "country", "region", "timezone", "type"])
+_K_WebSearchApproximateLocation: frozenset[str] = frozenset(["city", "country", "region", "timezone", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSearchPreviewTool:
@@ -17240,7 +17230,7 @@ class WebSearchPreviewTool:
         if v_search_content_types is not UNSET:
             n += 1
             try:
-                v_search_content_types = _cv72(v_search_content_types)
+                v_search_content_types = _cv71(v_search_content_types)
             except ValidationError as e:
                 raise e.under('search_content_types') from None
         self = cls.__new__(cls)
@@ -17267,7 +17257,7 @@ class WebSearchPreviewTool:
         return d
 
 
-_K_WebSearchPreviewTool = frozenset(["search_content_types", "search_context_size", "type", "user_location"])
+_K_WebSearchPreviewTool: frozenset[str] = frozenset(["search_content_types", "search_context_size", "type", "user_location"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSearchTool:
@@ -17349,7 +17339,7 @@ class WebSearchTool:
         return d
 
 
-_K_WebSearchTool = frozenset(["external_web_access", "filters", "search_context_size", "type", "user_location"])
+_K_WebSearchTool: frozenset[str] = frozenset(["external_web_access", "filters", "search_context_size", "type", "user_location"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSearchToolFilters:
@@ -17389,7 +17379,7 @@ class WebSearchToolFilters:
         return d
 
 
-_K_WebSearchToolFilters = frozenset(["allowed_domains"])
+_K_WebSearchToolFilters: frozenset[str] = frozenset(["allowed_domains"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSearchToolCall:
@@ -17453,7 +17443,7 @@ class WebSearchToolCall:
         return d
 
 
-_K_WebSearchToolCall = frozenset(["action", "id", "status", "type"])
+_K_WebSearchToolCall: frozenset[str] = frozenset(["action", "id", "status", "type"])
 
 
 @attrs.define(slots=True)
@@ -17617,6 +17607,11 @@ class UnknownOutputMessageContent(UnknownVariant):
 
 
 @attrs.define(slots=True)
+class UnknownResponsePromptVariablesVariant1Value(UnknownVariant):
+    """A ``ResponsePromptVariablesVariant1Value`` variant this spec version does not define (a newer spec or an extension)."""
+
+
+@attrs.define(slots=True)
 class UnknownResponseStreamEvent(UnknownVariant):
     """A ``ResponseStreamEvent`` variant this spec version does not define (a newer spec or an extension)."""
 
@@ -17760,7 +17755,8 @@ ResponseErrorCode = Literal['server_error', 'rate_limit_exceeded', 'invalid_prom
 """The error code for the response."""
 ResponseFormatJsonSchemaSchema = dict[str, Any]
 """The schema for the response format, described as a JSON Schema object. Learn how to build JSON schemas [here](https://json-schema.org/)."""
-ResponsePromptVariables = dict[str, str | InputTextContent | InputImageContent | InputFileContent] | None
+ResponsePromptVariablesVariant1Value = str | InputTextContent | InputImageContent | InputFileContent | UnknownResponsePromptVariablesVariant1Value
+ResponsePromptVariables = dict[str, ResponsePromptVariablesVariant1Value] | None
 ResponseStreamEvent = ResponseAudioDeltaEvent | ResponseAudioDoneEvent | ResponseAudioTranscriptDeltaEvent | ResponseAudioTranscriptDoneEvent | ResponseCodeInterpreterCallCodeDeltaEvent | ResponseCodeInterpreterCallCodeDoneEvent | ResponseCodeInterpreterCallCompletedEvent | ResponseCodeInterpreterCallInProgressEvent | ResponseCodeInterpreterCallInterpretingEvent | ResponseCompletedEvent | ResponseContentPartAddedEvent | ResponseContentPartDoneEvent | ResponseCreatedEvent | ResponseErrorEvent | ResponseFileSearchCallCompletedEvent | ResponseFileSearchCallInProgressEvent | ResponseFileSearchCallSearchingEvent | ResponseFunctionCallArgumentsDeltaEvent | ResponseFunctionCallArgumentsDoneEvent | ResponseShellCallCommandAddedStreamingEvent | ResponseShellCallCommandDeltaStreamingEvent | ResponseShellCallCommandDoneStreamingEvent | ResponseShellCallOutputContentDeltaStreamingEvent | ResponseShellCallOutputContentDoneStreamingEvent | ResponseInProgressEvent | ResponseFailedEvent | ResponseIncompleteEvent | ResponseOutputItemAddedEvent | ResponseOutputItemDoneEvent | ResponseReasoningSummaryPartAddedEvent | ResponseReasoningSummaryPartDoneEvent | ResponseReasoningSummaryTextDeltaEvent | ResponseReasoningSummaryTextDoneEvent | ResponseReasoningTextDeltaEvent | ResponseReasoningTextDoneEvent | ResponseRefusalDeltaEvent | ResponseRefusalDoneEvent | ResponseTextDeltaEvent | ResponseTextDoneEvent | ResponseWebSearchCallCompletedEvent | ResponseWebSearchCallInProgressEvent | ResponseWebSearchCallSearchingEvent | ResponseImageGenCallCompletedEvent | ResponseImageGenCallGeneratingEvent | ResponseImageGenCallInProgressEvent | ResponseImageGenCallPartialImageEvent | ResponseMCPCallArgumentsDeltaEvent | ResponseMCPCallArgumentsDoneEvent | ResponseMCPCallCompletedEvent | ResponseMCPCallFailedEvent | ResponseMCPCallInProgressEvent | ResponseMCPListToolsCompletedEvent | ResponseMCPListToolsFailedEvent | ResponseMCPListToolsInProgressEvent | ResponseOutputTextAnnotationAddedEvent | ResponseQueuedEvent | ResponseCustomToolCallInputDeltaEvent | ResponseCustomToolCallInputDoneEvent | UnknownResponseStreamEvent
 """Event emitted while a response is streamed."""
 SearchContentType = Literal['text', 'image']
@@ -17796,7 +17792,7 @@ def _cv0(v: Any) -> list[Tool]:
 def _cv2(v: Any) -> Literal['direct', 'programmatic']:
     if v not in ('direct', 'programmatic',):
         raise bad_value("", ('direct', 'programmatic',), v)
-    return v
+    return cast("Literal['direct', 'programmatic']", v)
 
 
 def _cv1(v: Any) -> list[CallableToolAllowedCaller]:
@@ -17911,14 +17907,14 @@ def _cv21(v: Any) -> Literal['auto', 'default', 'flex', 'scale', 'priority', 'fa
     if v.__class__ is str:
         if v not in ('auto', 'default', 'flex', 'scale', 'priority', 'fast', 'ultrafast',):
             raise bad_value('', ('auto', 'default', 'flex', 'scale', 'priority', 'fast', 'ultrafast',), v)
-        return v
+        return cast("Literal['auto', 'default', 'flex', 'scale', 'priority', 'fast', 'ultrafast'] | None", v)
     raise bad_type('', 'null or string', v)
 
 
 def _cv23(v: Any) -> Literal['file_search_call.results', 'web_search_call.results', 'web_search_call.action.sources', 'message.input_image.image_url', 'computer_call_output.output.image_url', 'code_interpreter_call.outputs', 'reasoning.encrypted_content', 'message.output_text.logprobs']:
     if v not in ('file_search_call.results', 'web_search_call.results', 'web_search_call.action.sources', 'message.input_image.image_url', 'computer_call_output.output.image_url', 'code_interpreter_call.outputs', 'reasoning.encrypted_content', 'message.output_text.logprobs',):
         raise bad_value("", ('file_search_call.results', 'web_search_call.results', 'web_search_call.action.sources', 'message.input_image.image_url', 'computer_call_output.output.image_url', 'code_interpreter_call.outputs', 'reasoning.encrypted_content', 'message.output_text.logprobs',), v)
-    return v
+    return cast("Literal['file_search_call.results', 'web_search_call.results', 'web_search_call.action.sources', 'message.input_image.image_url', 'computer_call_output.output.image_url', 'code_interpreter_call.outputs', 'reasoning.encrypted_content', 'message.output_text.logprobs']", v)
 
 
 def _cv22(v: Any) -> list[IncludeEnum]:
@@ -18047,7 +18043,7 @@ def _cv46(v: Any) -> MCPToolRequireApproval | Literal['always', 'never']:
     if v.__class__ is str:
         if v not in ('always', 'never',):
             raise bad_value('', ('always', 'never',), v)
-        return v
+        return cast("MCPToolRequireApproval | Literal['always', 'never']", v)
     if (v.__class__ is dict or isinstance(v, Mapping)):
         return MCPToolRequireApproval.from_dict(v)
     raise bad_type('', 'string or object', v)
@@ -18064,7 +18060,7 @@ def _cv48(v: Any) -> dict[str, float]:
 def _cv51(v: Any) -> Literal['text', 'image']:
     if v not in ('text', 'image',):
         raise bad_value("", ('text', 'image',), v)
-    return v
+    return cast("Literal['text', 'image']", v)
 
 
 def _cv50(v: Any) -> list[ModerationInputType]:
@@ -18091,19 +18087,11 @@ def _cv55(v: Any) -> list[OutputMessageContent]:
     return list_of(v, parse_output_message_content)
 
 
-def _cv58(v: Any) -> str | InputTextContent | InputImageContent | InputFileContent:
-    if v.__class__ is str:
-        return v
-    if (v.__class__ is dict or isinstance(v, Mapping)):
-        return first_valid(v, (InputTextContent.from_dict, InputImageContent.from_dict, InputFileContent.from_dict,))
-    raise bad_type('', 'string or object', v)
+def _cv57(v: Any) -> dict[str, ResponsePromptVariablesVariant1Value]:
+    return map_of(v, parse_response_prompt_variables_variant1_value)
 
 
-def _cv57(v: Any) -> dict[str, str | InputTextContent | InputImageContent | InputFileContent]:
-    return map_of(v, _cv58)
-
-
-def _cv56(v: Any) -> dict[str, str | InputTextContent | InputImageContent | InputFileContent] | None:
+def _cv56(v: Any) -> dict[str, ResponsePromptVariablesVariant1Value] | None:
     if v is None:
         return None
     if (v.__class__ is dict or isinstance(v, Mapping)):
@@ -18111,77 +18099,77 @@ def _cv56(v: Any) -> dict[str, str | InputTextContent | InputImageContent | Inpu
     raise bad_type('', 'null or object', v)
 
 
-def _cv59(v: Any) -> str | Literal['standard', 'pro']:
+def _cv58(v: Any) -> str | Literal['standard', 'pro']:
     if v.__class__ is str:
         return v
     raise bad_type('', 'string', v)
 
 
-def _cv60(v: Any) -> Literal['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] | None:
+def _cv59(v: Any) -> Literal['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] | None:
     if v is None:
         return None
     if v.__class__ is str:
         if v not in ('none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max',):
             raise bad_value('', ('none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max',), v)
-        return v
+        return cast("Literal['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] | None", v)
     raise bad_type('', 'null or string', v)
 
 
-def _cv61(v: Any) -> list[SummaryTextContent]:
+def _cv60(v: Any) -> list[SummaryTextContent]:
     return list_of(v, SummaryTextContent.from_dict)
 
 
-def _cv62(v: Any) -> list[ReasoningTextContent]:
+def _cv61(v: Any) -> list[ReasoningTextContent]:
     return list_of(v, ReasoningTextContent.from_dict)
 
 
-def _cv63(v: Any) -> list[OutputItem]:
+def _cv62(v: Any) -> list[OutputItem]:
     return list_of(v, parse_output_item)
 
 
-def _cv64(v: Any) -> ResponseErrorCode | str:
+def _cv63(v: Any) -> ResponseErrorCode | str:
     if v.__class__ is str:
         return v
     raise bad_type('', 'string', v)
 
 
-def _cv65(v: Any) -> list[ItemResource]:
+def _cv64(v: Any) -> list[ItemResource]:
     return list_of(v, parse_item_resource)
 
 
-def _cv66(v: Any) -> list[ResponseLogProbTopLogprobsItem]:
+def _cv65(v: Any) -> list[ResponseLogProbTopLogprobsItem]:
     return list_of(v, ResponseLogProbTopLogprobsItem.from_dict)
 
 
-def _cv67(v: Any) -> list[ResponseLogProb]:
+def _cv66(v: Any) -> list[ResponseLogProb]:
     return list_of(v, ResponseLogProb.from_dict)
 
 
-def _cv68(v: Any) -> Literal['low', 'medium', 'high'] | None:
+def _cv67(v: Any) -> Literal['low', 'medium', 'high'] | None:
     if v is None:
         return None
     if v.__class__ is str:
         if v not in ('low', 'medium', 'high',):
             raise bad_value('', ('low', 'medium', 'high',), v)
-        return v
+        return cast("Literal['low', 'medium', 'high'] | None", v)
     raise bad_type('', 'null or string', v)
 
 
-def _cv69(v: Any) -> str | Literal['friendly', 'pragmatic']:
+def _cv68(v: Any) -> str | Literal['friendly', 'pragmatic']:
     if v.__class__ is str:
         return v
     raise bad_type('', 'string', v)
 
 
-def _cv70(v: Any) -> list[dict[str, Any]]:
+def _cv69(v: Any) -> list[dict[str, Any]]:
     return list_of(v, expect_object)
 
 
-def _cv71(v: Any) -> list[WebSearchActionSearchSourcesItem]:
+def _cv70(v: Any) -> list[WebSearchActionSearchSourcesItem]:
     return list_of(v, WebSearchActionSearchSourcesItem.from_dict)
 
 
-def _cv72(v: Any) -> list[SearchContentType]:
+def _cv71(v: Any) -> list[SearchContentType]:
     return list_of(v, _cv51)
 
 
@@ -18384,7 +18372,7 @@ def _dispatch_ConversationParam(v: Any) -> ConversationParam:
         conv = _T_ConversationParam[v["type"]]
     except (KeyError, TypeError):
         if isinstance(v, Mapping) and "type" not in v:
-            return first_valid(v, (ConversationParam2.from_dict, ))
+            return cast("ConversationParam", first_valid(v, (ConversationParam2.from_dict, )))
         return tag_fallback(v, "type", UnknownConversationParam)
     return conv(v)
 
@@ -18601,7 +18589,7 @@ def parse_input_content(v: Any) -> InputContent:
 
 
 def _sub_InputItem_0(v: Any) -> InputItem:
-    return first_valid(v, (OutputMessage.from_dict, EasyInputMessage.from_dict, InputMessage.from_dict, ))
+    return cast("InputItem", first_valid(v, (OutputMessage.from_dict, EasyInputMessage.from_dict, InputMessage.from_dict, )))
 
 
 _T_InputItem: dict[str, Callable[[Any], InputItem]] = {
@@ -18642,7 +18630,7 @@ def _dispatch_InputItem(v: Any) -> InputItem:
         conv = _T_InputItem[v["type"]]
     except (KeyError, TypeError):
         if isinstance(v, Mapping) and "type" not in v:
-            return first_valid(v, (EasyInputMessage.from_dict, InputMessage.from_dict, ItemReferenceParam.from_dict, ))
+            return cast("InputItem", first_valid(v, (EasyInputMessage.from_dict, InputMessage.from_dict, ItemReferenceParam.from_dict, )))
         return tag_fallback(v, "type", UnknownInputItem)
     return conv(v)
 
@@ -18703,7 +18691,7 @@ def _dispatch_Item(v: Any) -> Item:
         conv = _T_Item[v["type"]]
     except (KeyError, TypeError):
         if isinstance(v, Mapping) and "type" not in v:
-            return first_valid(v, (InputMessage.from_dict, ))
+            return cast("Item", first_valid(v, (InputMessage.from_dict, )))
         return tag_fallback(v, "type", UnknownItem)
     return conv(v)
 
@@ -19006,6 +18994,30 @@ def parse_output_message_content(v: Any) -> OutputMessageContent:
     return _dispatch_OutputMessageContent(v)
 
 
+_T_ResponsePromptVariablesVariant1Value: dict[str, Callable[[Any], ResponsePromptVariablesVariant1Value]] = {
+    "input_text": InputTextContent.from_dict,
+    "input_image": InputImageContent.from_dict,
+    "input_file": InputFileContent.from_dict,
+}
+
+
+def _dispatch_ResponsePromptVariablesVariant1Value(v: Any) -> ResponsePromptVariablesVariant1Value:
+    try:
+        conv = _T_ResponsePromptVariablesVariant1Value[v["type"]]
+    except (KeyError, TypeError):
+        return tag_fallback(v, "type", UnknownResponsePromptVariablesVariant1Value)
+    return conv(v)
+
+
+def parse_response_prompt_variables_variant1_value(v: Any) -> ResponsePromptVariablesVariant1Value:
+    """Parse one ``ResponsePromptVariablesVariant1Value`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponsePromptVariablesVariant1Value``)."""
+    if v.__class__ is str:
+        return v
+    if (v.__class__ is dict or isinstance(v, Mapping)):
+        return _dispatch_ResponsePromptVariablesVariant1Value(v)
+    raise bad_type('', 'string or object', v)
+
+
 _T_ResponseStreamEvent: dict[str, Callable[[Any], ResponseStreamEvent]] = {
     "response.audio.delta": ResponseAudioDeltaEvent.from_dict,
     "response.audio.done": ResponseAudioDoneEvent.from_dict,
@@ -19206,7 +19218,7 @@ def parse_tool_choice_param(v: Any) -> ToolChoiceParam:
     if v.__class__ is str:
         if v not in ('none', 'auto', 'required',):
             raise bad_value('', ('none', 'auto', 'required',), v)
-        return v
+        return cast('ToolChoiceParam', v)
     if (v.__class__ is dict or isinstance(v, Mapping)):
         return _dispatch_ToolChoiceParam(v)
     raise bad_type('', 'string or object', v)
@@ -19519,6 +19531,7 @@ __all__ = [
     "ResponseOutputItemDoneEvent",
     "ResponseOutputTextAnnotationAddedEvent",
     "ResponsePromptVariables",
+    "ResponsePromptVariablesVariant1Value",
     "ResponseProperties",
     "ResponseQueuedEvent",
     "ResponseReasoningSummaryPartAddedEvent",
@@ -19616,6 +19629,7 @@ __all__ = [
     "UnknownOutputContent",
     "UnknownOutputItem",
     "UnknownOutputMessageContent",
+    "UnknownResponsePromptVariablesVariant1Value",
     "UnknownResponseStreamEvent",
     "UnknownTextResponseFormatConfiguration",
     "UnknownTool",
@@ -19669,6 +19683,7 @@ __all__ = [
     "parse_output_content",
     "parse_output_item",
     "parse_output_message_content",
+    "parse_response_prompt_variables_variant1_value",
     "parse_response_stream_event",
     "parse_text_response_format_configuration",
     "parse_tool",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, cast
 
 import attrs
 
@@ -80,7 +80,7 @@ class ItemReferenceParam:
         return d
 
 
-_K_ItemReferenceParam = frozenset(["id", "type"])
+_K_ItemReferenceParam: frozenset[str] = frozenset(["id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ReasoningSummaryContentParam:
@@ -125,7 +125,7 @@ class ReasoningSummaryContentParam:
         return d
 
 
-_K_ReasoningSummaryContentParam = frozenset(["text", "type"])
+_K_ReasoningSummaryContentParam: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ReasoningItemParam:
@@ -201,7 +201,7 @@ class ReasoningItemParam:
         return d
 
 
-_K_ReasoningItemParam = frozenset(["content", "encrypted_content", "id", "summary", "type"])
+_K_ReasoningItemParam: frozenset[str] = frozenset(["content", "encrypted_content", "id", "summary", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompactionSummaryItemParam:
@@ -256,7 +256,7 @@ class CompactionSummaryItemParam:
         return d
 
 
-_K_CompactionSummaryItemParam = frozenset(["encrypted_content", "id", "type"])
+_K_CompactionSummaryItemParam: frozenset[str] = frozenset(["encrypted_content", "id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputTextContentParam:
@@ -301,7 +301,7 @@ class InputTextContentParam:
         return d
 
 
-_K_InputTextContentParam = frozenset(["text", "type"])
+_K_InputTextContentParam: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputImageContentParamAutoParam:
@@ -359,7 +359,7 @@ class InputImageContentParamAutoParam:
         return d
 
 
-_K_InputImageContentParamAutoParam = frozenset(["detail", "image_url", "type"])
+_K_InputImageContentParamAutoParam: frozenset[str] = frozenset(["detail", "image_url", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputFileContentParam:
@@ -427,7 +427,7 @@ class InputFileContentParam:
         return d
 
 
-_K_InputFileContentParam = frozenset(["file_data", "file_url", "filename", "type"])
+_K_InputFileContentParam: frozenset[str] = frozenset(["file_data", "file_url", "filename", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class UserMessageItemParam:
@@ -501,7 +501,7 @@ class UserMessageItemParam:
         return d
 
 
-_K_UserMessageItemParam = frozenset(["content", "id", "role", "status", "type"])
+_K_UserMessageItemParam: frozenset[str] = frozenset(["content", "id", "role", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class SystemMessageItemParam:
@@ -575,7 +575,7 @@ class SystemMessageItemParam:
         return d
 
 
-_K_SystemMessageItemParam = frozenset(["content", "id", "role", "status", "type"])
+_K_SystemMessageItemParam: frozenset[str] = frozenset(["content", "id", "role", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class DeveloperMessageItemParam:
@@ -649,7 +649,7 @@ class DeveloperMessageItemParam:
         return d
 
 
-_K_DeveloperMessageItemParam = frozenset(["content", "id", "role", "status", "type"])
+_K_DeveloperMessageItemParam: frozenset[str] = frozenset(["content", "id", "role", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class UrlCitationParam:
@@ -715,7 +715,7 @@ class UrlCitationParam:
         return d
 
 
-_K_UrlCitationParam = frozenset(["end_index", "start_index", "title", "type", "url"])
+_K_UrlCitationParam: frozenset[str] = frozenset(["end_index", "start_index", "title", "type", "url"])
 
 @attrs.define(slots=True, kw_only=True)
 class OutputTextContentParam:
@@ -772,7 +772,7 @@ class OutputTextContentParam:
         return d
 
 
-_K_OutputTextContentParam = frozenset(["annotations", "text", "type"])
+_K_OutputTextContentParam: frozenset[str] = frozenset(["annotations", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class RefusalContentParam:
@@ -817,7 +817,7 @@ class RefusalContentParam:
         return d
 
 
-_K_RefusalContentParam = frozenset(["refusal", "type"])
+_K_RefusalContentParam: frozenset[str] = frozenset(["refusal", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class AssistantMessageItemParam:
@@ -901,7 +901,7 @@ class AssistantMessageItemParam:
         return d
 
 
-_K_AssistantMessageItemParam = frozenset(["content", "id", "phase", "role", "status", "type"])
+_K_AssistantMessageItemParam: frozenset[str] = frozenset(["content", "id", "phase", "role", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionCallItemParam:
@@ -980,7 +980,7 @@ class FunctionCallItemParam:
         return d
 
 
-_K_FunctionCallItemParam = frozenset(["arguments", "call_id", "id", "name", "status", "type"])
+_K_FunctionCallItemParam: frozenset[str] = frozenset(["arguments", "call_id", "id", "name", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionCallOutputItemParam:
@@ -1054,7 +1054,7 @@ class FunctionCallOutputItemParam:
         return d
 
 
-_K_FunctionCallOutputItemParam = frozenset(["call_id", "id", "output", "status", "type"])
+_K_FunctionCallOutputItemParam: frozenset[str] = frozenset(["call_id", "id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class EmptyModelParam:
@@ -1082,7 +1082,7 @@ class EmptyModelParam:
         return d
 
 
-_K_EmptyModelParam = frozenset([])
+_K_EmptyModelParam: frozenset[str] = frozenset([])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionToolParam:
@@ -1156,7 +1156,7 @@ class FunctionToolParam:
         return d
 
 
-_K_FunctionToolParam = frozenset(["description", "name", "parameters", "strict", "type"])
+_K_FunctionToolParam: frozenset[str] = frozenset(["description", "name", "parameters", "strict", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class SpecificFunctionParam:
@@ -1201,7 +1201,7 @@ class SpecificFunctionParam:
         return d
 
 
-_K_SpecificFunctionParam = frozenset(["name", "type"])
+_K_SpecificFunctionParam: frozenset[str] = frozenset(["name", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class AllowedToolsParam:
@@ -1258,7 +1258,7 @@ class AllowedToolsParam:
         return d
 
 
-_K_AllowedToolsParam = frozenset(["mode", "tools", "type"])
+_K_AllowedToolsParam: frozenset[str] = frozenset(["mode", "tools", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class TextParam:
@@ -1309,7 +1309,7 @@ class TextParam:
         return d
 
 
-_K_TextParam = frozenset(["format", "verbosity"])
+_K_TextParam: frozenset[str] = frozenset(["format", "verbosity"])
 
 @attrs.define(slots=True, kw_only=True)
 class StreamOptionsParam:
@@ -1347,7 +1347,7 @@ class StreamOptionsParam:
         return d
 
 
-_K_StreamOptionsParam = frozenset(["include_obfuscation"])
+_K_StreamOptionsParam: frozenset[str] = frozenset(["include_obfuscation"])
 
 @attrs.define(slots=True, kw_only=True)
 class ReasoningParam:
@@ -1395,7 +1395,7 @@ class ReasoningParam:
         return d
 
 
-_K_ReasoningParam = frozenset(["effort", "summary"])
+_K_ReasoningParam: frozenset[str] = frozenset(["effort", "summary"])
 
 @attrs.define(slots=True, kw_only=True)
 class CreateResponseBody:
@@ -1698,7 +1698,7 @@ class CreateResponseBody:
         return d
 
 
-_K_CreateResponseBody = frozenset(["background", "frequency_penalty", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "parallel_tool_calls", "presence_penalty", "previous_response_id", "prompt_cache_key", "reasoning", "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation"])
+_K_CreateResponseBody: frozenset[str] = frozenset(["background", "frequency_penalty", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "parallel_tool_calls", "presence_penalty", "previous_response_id", "prompt_cache_key", "reasoning", "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSocketResponseCreateEvent:
@@ -2011,7 +2011,7 @@ class WebSocketResponseCreateEvent:
         return d
 
 
-_K_WebSocketResponseCreateEvent = frozenset(["background", "frequency_penalty", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "parallel_tool_calls", "presence_penalty", "previous_response_id", "prompt_cache_key", "reasoning", "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "type"])
+_K_WebSocketResponseCreateEvent: frozenset[str] = frozenset(["background", "frequency_penalty", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "parallel_tool_calls", "presence_penalty", "previous_response_id", "prompt_cache_key", "reasoning", "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSocketErrorEvent:
@@ -2065,7 +2065,7 @@ class WebSocketErrorEvent:
         return d
 
 
-_K_WebSocketErrorEvent = frozenset(["error", "status", "type"])
+_K_WebSocketErrorEvent: frozenset[str] = frozenset(["error", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class WebSocketErrorEventError:
@@ -2130,7 +2130,7 @@ class WebSocketErrorEventError:
         return d
 
 
-_K_WebSocketErrorEventError = frozenset(["code", "message", "param", "type"])
+_K_WebSocketErrorEventError: frozenset[str] = frozenset(["code", "message", "param", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class IncompleteDetails:
@@ -2168,7 +2168,7 @@ class IncompleteDetails:
         return d
 
 
-_K_IncompleteDetails = frozenset(["reason"])
+_K_IncompleteDetails: frozenset[str] = frozenset(["reason"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputTextContent:
@@ -2213,7 +2213,7 @@ class InputTextContent:
         return d
 
 
-_K_InputTextContent = frozenset(["text", "type"])
+_K_InputTextContent: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class UrlCitationBody:
@@ -2279,7 +2279,7 @@ class UrlCitationBody:
         return d
 
 
-_K_UrlCitationBody = frozenset(["end_index", "start_index", "title", "type", "url"])
+_K_UrlCitationBody: frozenset[str] = frozenset(["end_index", "start_index", "title", "type", "url"])
 
 @attrs.define(slots=True, kw_only=True)
 class TopLogProb:
@@ -2330,7 +2330,7 @@ class TopLogProb:
         return d
 
 
-_K_TopLogProb = frozenset(["bytes", "logprob", "token"])
+_K_TopLogProb: frozenset[str] = frozenset(["bytes", "logprob", "token"])
 
 @attrs.define(slots=True, kw_only=True)
 class LogProb:
@@ -2389,7 +2389,7 @@ class LogProb:
         return d
 
 
-_K_LogProb = frozenset(["bytes", "logprob", "token", "top_logprobs"])
+_K_LogProb: frozenset[str] = frozenset(["bytes", "logprob", "token", "top_logprobs"])
 
 @attrs.define(slots=True, kw_only=True)
 class OutputTextContent:
@@ -2454,7 +2454,7 @@ class OutputTextContent:
         return d
 
 
-_K_OutputTextContent = frozenset(["annotations", "logprobs", "text", "type"])
+_K_OutputTextContent: frozenset[str] = frozenset(["annotations", "logprobs", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class TextContent:
@@ -2497,7 +2497,7 @@ class TextContent:
         return d
 
 
-_K_TextContent = frozenset(["text", "type"])
+_K_TextContent: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class SummaryTextContent:
@@ -2542,7 +2542,7 @@ class SummaryTextContent:
         return d
 
 
-_K_SummaryTextContent = frozenset(["text", "type"])
+_K_SummaryTextContent: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ReasoningTextContent:
@@ -2587,7 +2587,7 @@ class ReasoningTextContent:
         return d
 
 
-_K_ReasoningTextContent = frozenset(["text", "type"])
+_K_ReasoningTextContent: frozenset[str] = frozenset(["text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class RefusalContent:
@@ -2632,7 +2632,7 @@ class RefusalContent:
         return d
 
 
-_K_RefusalContent = frozenset(["refusal", "type"])
+_K_RefusalContent: frozenset[str] = frozenset(["refusal", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputImageContent:
@@ -2684,7 +2684,7 @@ class InputImageContent:
         return d
 
 
-_K_InputImageContent = frozenset(["detail", "image_url", "type"])
+_K_InputImageContent: frozenset[str] = frozenset(["detail", "image_url", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputFileContent:
@@ -2742,7 +2742,7 @@ class InputFileContent:
         return d
 
 
-_K_InputFileContent = frozenset(["file_url", "filename", "type"])
+_K_InputFileContent: frozenset[str] = frozenset(["file_url", "filename", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class Message:
@@ -2820,7 +2820,7 @@ class Message:
         return d
 
 
-_K_Message = frozenset(["content", "id", "phase", "role", "status", "type"])
+_K_Message: frozenset[str] = frozenset(["content", "id", "phase", "role", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionCall:
@@ -2893,7 +2893,7 @@ class FunctionCall:
         return d
 
 
-_K_FunctionCall = frozenset(["arguments", "call_id", "id", "name", "status", "type"])
+_K_FunctionCall: frozenset[str] = frozenset(["arguments", "call_id", "id", "name", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionCallOutput:
@@ -2960,7 +2960,7 @@ class FunctionCallOutput:
         return d
 
 
-_K_FunctionCallOutput = frozenset(["call_id", "id", "output", "status", "type"])
+_K_FunctionCallOutput: frozenset[str] = frozenset(["call_id", "id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ReasoningBody:
@@ -3036,7 +3036,7 @@ class ReasoningBody:
         return d
 
 
-_K_ReasoningBody = frozenset(["content", "encrypted_content", "id", "summary", "type"])
+_K_ReasoningBody: frozenset[str] = frozenset(["content", "encrypted_content", "id", "summary", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompactionBody:
@@ -3098,7 +3098,7 @@ class CompactionBody:
         return d
 
 
-_K_CompactionBody = frozenset(["created_by", "encrypted_content", "id", "type"])
+_K_CompactionBody: frozenset[str] = frozenset(["created_by", "encrypted_content", "id", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class Error:
@@ -3143,7 +3143,7 @@ class Error:
         return d
 
 
-_K_Error = frozenset(["code", "message"])
+_K_Error: frozenset[str] = frozenset(["code", "message"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionTool:
@@ -3211,7 +3211,7 @@ class FunctionTool:
         return d
 
 
-_K_FunctionTool = frozenset(["description", "name", "parameters", "strict", "type"])
+_K_FunctionTool: frozenset[str] = frozenset(["description", "name", "parameters", "strict", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class FunctionToolChoice:
@@ -3257,7 +3257,7 @@ class FunctionToolChoice:
         return d
 
 
-_K_FunctionToolChoice = frozenset(["name", "type"])
+_K_FunctionToolChoice: frozenset[str] = frozenset(["name", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class AllowedToolChoice:
@@ -3308,7 +3308,7 @@ class AllowedToolChoice:
         return d
 
 
-_K_AllowedToolChoice = frozenset(["mode", "tools", "type"])
+_K_AllowedToolChoice: frozenset[str] = frozenset(["mode", "tools", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class TextResponseFormat:
@@ -3345,7 +3345,7 @@ class TextResponseFormat:
         return d
 
 
-_K_TextResponseFormat = frozenset(["type"])
+_K_TextResponseFormat: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class JsonObjectResponseFormat:
@@ -3382,7 +3382,7 @@ class JsonObjectResponseFormat:
         return d
 
 
-_K_JsonObjectResponseFormat = frozenset(["type"])
+_K_JsonObjectResponseFormat: frozenset[str] = frozenset(["type"])
 
 @attrs.define(slots=True, kw_only=True)
 class JsonSchemaResponseFormat:
@@ -3444,13 +3444,13 @@ class JsonSchemaResponseFormat:
         return d
 
 
-_K_JsonSchemaResponseFormat = frozenset(["description", "name", "schema", "strict", "type"])
+_K_JsonSchemaResponseFormat: frozenset[str] = frozenset(["description", "name", "schema", "strict", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class TextField:
     """TextField"""
 
-    format: TextResponseFormat | JsonObjectResponseFormat | JsonSchemaResponseFormat
+    format: TextFieldFormat
     verbosity: VerbosityEnum | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=dict)
     """Fields the spec does not define, kept as received."""
@@ -3465,7 +3465,7 @@ class TextField:
         except KeyError as e:
             raise missing(e.args[0]) from None
         try:
-            v_format = _cv29(v_format)
+            v_format = parse_text_field_format(v_format)
         except ValidationError as e:
             raise e.under('format') from None
         n = 1
@@ -3483,7 +3483,7 @@ class TextField:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict, equal to the payload this model was parsed from."""
         d: dict[str, Any] = {
-            "format": dump(self.format),
+            "format": self.format.to_dict(),
         }
         if not isinstance(self.verbosity, Unset):
             d["verbosity"] = self.verbosity
@@ -3492,7 +3492,7 @@ class TextField:
         return d
 
 
-_K_TextField = frozenset(["format", "verbosity"])
+_K_TextField: frozenset[str] = frozenset(["format", "verbosity"])
 
 @attrs.define(slots=True, kw_only=True)
 class Reasoning:
@@ -3537,7 +3537,7 @@ class Reasoning:
         return d
 
 
-_K_Reasoning = frozenset(["effort", "summary"])
+_K_Reasoning: frozenset[str] = frozenset(["effort", "summary"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputTokensDetails:
@@ -3575,7 +3575,7 @@ class InputTokensDetails:
         return d
 
 
-_K_InputTokensDetails = frozenset(["cached_tokens"])
+_K_InputTokensDetails: frozenset[str] = frozenset(["cached_tokens"])
 
 @attrs.define(slots=True, kw_only=True)
 class OutputTokensDetails:
@@ -3613,7 +3613,7 @@ class OutputTokensDetails:
         return d
 
 
-_K_OutputTokensDetails = frozenset(["reasoning_tokens"])
+_K_OutputTokensDetails: frozenset[str] = frozenset(["reasoning_tokens"])
 
 @attrs.define(slots=True, kw_only=True)
 class Usage:
@@ -3683,7 +3683,7 @@ class Usage:
         return d
 
 
-_K_Usage = frozenset(["input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens"])
+_K_Usage: frozenset[str] = frozenset(["input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseResource(ResponseMixin):
@@ -3708,7 +3708,7 @@ class ResponseResource(ResponseMixin):
     error: Error | None
     tools: list[Tool]
     """The tools that were available to the model during response generation."""
-    tool_choice: FunctionToolChoice | ToolChoiceValueEnum | AllowedToolChoice
+    tool_choice: ResponseResourceToolChoice
     truncation: TruncationEnum
     """How the input was truncated by the service when it exceeded the model context window."""
     parallel_tool_calls: bool
@@ -3806,7 +3806,7 @@ class ResponseResource(ResponseMixin):
             if not v_instructions.__class__ is str:
                 raise bad_type('instructions', 'string', v_instructions)
         try:
-            v_output = _cv30(v_output)
+            v_output = _cv29(v_output)
         except ValidationError as e:
             raise e.under('output') from None
         if v_error is not None:
@@ -3815,11 +3815,11 @@ class ResponseResource(ResponseMixin):
             except ValidationError as e:
                 raise e.under('error') from None
         try:
-            v_tools = _cv31(v_tools)
+            v_tools = _cv30(v_tools)
         except ValidationError as e:
             raise e.under('tools') from None
         try:
-            v_tool_choice = _cv32(v_tool_choice)
+            v_tool_choice = parse_response_resource_tool_choice(v_tool_choice)
         except ValidationError as e:
             raise e.under('tool_choice') from None
         if v_truncation not in ('auto', 'disabled',):
@@ -3944,7 +3944,7 @@ class ResponseResource(ResponseMixin):
         return d
 
 
-_K_ResponseResource = frozenset(["background", "completed_at", "created_at", "error", "frequency_penalty", "id", "incomplete_details", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "object", "output", "parallel_tool_calls", "presence_penalty", "previous_response_id", "prompt_cache_key", "reasoning", "safety_identifier", "service_tier", "status", "store", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "usage"])
+_K_ResponseResource: frozenset[str] = frozenset(["background", "completed_at", "created_at", "error", "frequency_penalty", "id", "incomplete_details", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "object", "output", "parallel_tool_calls", "presence_penalty", "previous_response_id", "prompt_cache_key", "reasoning", "safety_identifier", "service_tier", "status", "store", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "usage"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCreatedStreamingEvent:
@@ -3998,7 +3998,7 @@ class ResponseCreatedStreamingEvent:
         return d
 
 
-_K_ResponseCreatedStreamingEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseCreatedStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseQueuedStreamingEvent:
@@ -4052,7 +4052,7 @@ class ResponseQueuedStreamingEvent:
         return d
 
 
-_K_ResponseQueuedStreamingEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseQueuedStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseInProgressStreamingEvent:
@@ -4106,7 +4106,7 @@ class ResponseInProgressStreamingEvent:
         return d
 
 
-_K_ResponseInProgressStreamingEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseInProgressStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseCompletedStreamingEvent:
@@ -4160,7 +4160,7 @@ class ResponseCompletedStreamingEvent:
         return d
 
 
-_K_ResponseCompletedStreamingEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseCompletedStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFailedStreamingEvent:
@@ -4214,7 +4214,7 @@ class ResponseFailedStreamingEvent:
         return d
 
 
-_K_ResponseFailedStreamingEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseFailedStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseIncompleteStreamingEvent:
@@ -4268,7 +4268,7 @@ class ResponseIncompleteStreamingEvent:
         return d
 
 
-_K_ResponseIncompleteStreamingEvent = frozenset(["response", "sequence_number", "type"])
+_K_ResponseIncompleteStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseOutputItemAddedStreamingEvent:
@@ -4329,7 +4329,7 @@ class ResponseOutputItemAddedStreamingEvent:
         return d
 
 
-_K_ResponseOutputItemAddedStreamingEvent = frozenset(["item", "output_index", "sequence_number", "type"])
+_K_ResponseOutputItemAddedStreamingEvent: frozenset[str] = frozenset(["item", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseOutputItemDoneStreamingEvent:
@@ -4390,7 +4390,7 @@ class ResponseOutputItemDoneStreamingEvent:
         return d
 
 
-_K_ResponseOutputItemDoneStreamingEvent = frozenset(["item", "output_index", "sequence_number", "type"])
+_K_ResponseOutputItemDoneStreamingEvent: frozenset[str] = frozenset(["item", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryPartAddedStreamingEvent:
@@ -4465,7 +4465,7 @@ class ResponseReasoningSummaryPartAddedStreamingEvent:
         return d
 
 
-_K_ResponseReasoningSummaryPartAddedStreamingEvent = frozenset(["item_id", "output_index", "part", "sequence_number", "summary_index", "type"])
+_K_ResponseReasoningSummaryPartAddedStreamingEvent: frozenset[str] = frozenset(["item_id", "output_index", "part", "sequence_number", "summary_index", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryPartDoneStreamingEvent:
@@ -4540,7 +4540,7 @@ class ResponseReasoningSummaryPartDoneStreamingEvent:
         return d
 
 
-_K_ResponseReasoningSummaryPartDoneStreamingEvent = frozenset(["item_id", "output_index", "part", "sequence_number", "summary_index", "type"])
+_K_ResponseReasoningSummaryPartDoneStreamingEvent: frozenset[str] = frozenset(["item_id", "output_index", "part", "sequence_number", "summary_index", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseContentPartAddedStreamingEvent:
@@ -4615,7 +4615,7 @@ class ResponseContentPartAddedStreamingEvent:
         return d
 
 
-_K_ResponseContentPartAddedStreamingEvent = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
+_K_ResponseContentPartAddedStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseContentPartDoneStreamingEvent:
@@ -4690,7 +4690,7 @@ class ResponseContentPartDoneStreamingEvent:
         return d
 
 
-_K_ResponseContentPartDoneStreamingEvent = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
+_K_ResponseContentPartDoneStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseOutputTextDeltaStreamingEvent:
@@ -4785,7 +4785,7 @@ class ResponseOutputTextDeltaStreamingEvent:
         return d
 
 
-_K_ResponseOutputTextDeltaStreamingEvent = frozenset(["content_index", "delta", "item_id", "logprobs", "obfuscation", "output_index", "sequence_number", "type"])
+_K_ResponseOutputTextDeltaStreamingEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "logprobs", "obfuscation", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseOutputTextDoneStreamingEvent:
@@ -4870,7 +4870,7 @@ class ResponseOutputTextDoneStreamingEvent:
         return d
 
 
-_K_ResponseOutputTextDoneStreamingEvent = frozenset(["content_index", "item_id", "logprobs", "output_index", "sequence_number", "text", "type"])
+_K_ResponseOutputTextDoneStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "logprobs", "output_index", "sequence_number", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseRefusalDeltaStreamingEvent:
@@ -4943,7 +4943,7 @@ class ResponseRefusalDeltaStreamingEvent:
         return d
 
 
-_K_ResponseRefusalDeltaStreamingEvent = frozenset(["content_index", "delta", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseRefusalDeltaStreamingEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseRefusalDoneStreamingEvent:
@@ -5016,7 +5016,7 @@ class ResponseRefusalDoneStreamingEvent:
         return d
 
 
-_K_ResponseRefusalDoneStreamingEvent = frozenset(["content_index", "item_id", "output_index", "refusal", "sequence_number", "type"])
+_K_ResponseRefusalDoneStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "refusal", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningDeltaStreamingEvent:
@@ -5099,7 +5099,7 @@ class ResponseReasoningDeltaStreamingEvent:
         return d
 
 
-_K_ResponseReasoningDeltaStreamingEvent = frozenset(["content_index", "delta", "item_id", "obfuscation", "output_index", "sequence_number", "type"])
+_K_ResponseReasoningDeltaStreamingEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "obfuscation", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningDoneStreamingEvent:
@@ -5172,7 +5172,7 @@ class ResponseReasoningDoneStreamingEvent:
         return d
 
 
-_K_ResponseReasoningDoneStreamingEvent = frozenset(["content_index", "item_id", "output_index", "sequence_number", "text", "type"])
+_K_ResponseReasoningDoneStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "sequence_number", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryDeltaStreamingEvent:
@@ -5255,7 +5255,7 @@ class ResponseReasoningSummaryDeltaStreamingEvent:
         return d
 
 
-_K_ResponseReasoningSummaryDeltaStreamingEvent = frozenset(["delta", "item_id", "obfuscation", "output_index", "sequence_number", "summary_index", "type"])
+_K_ResponseReasoningSummaryDeltaStreamingEvent: frozenset[str] = frozenset(["delta", "item_id", "obfuscation", "output_index", "sequence_number", "summary_index", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseReasoningSummaryDoneStreamingEvent:
@@ -5328,7 +5328,7 @@ class ResponseReasoningSummaryDoneStreamingEvent:
         return d
 
 
-_K_ResponseReasoningSummaryDoneStreamingEvent = frozenset(["item_id", "output_index", "sequence_number", "summary_index", "text", "type"])
+_K_ResponseReasoningSummaryDoneStreamingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "summary_index", "text", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseOutputTextAnnotationAddedStreamingEvent:
@@ -5410,7 +5410,7 @@ class ResponseOutputTextAnnotationAddedStreamingEvent:
         return d
 
 
-_K_ResponseOutputTextAnnotationAddedStreamingEvent = frozenset(["annotation", "annotation_index", "content_index", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseOutputTextAnnotationAddedStreamingEvent: frozenset[str] = frozenset(["annotation", "annotation_index", "content_index", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFunctionCallArgumentsDeltaStreamingEvent:
@@ -5486,7 +5486,7 @@ class ResponseFunctionCallArgumentsDeltaStreamingEvent:
         return d
 
 
-_K_ResponseFunctionCallArgumentsDeltaStreamingEvent = frozenset(["delta", "item_id", "obfuscation", "output_index", "sequence_number", "type"])
+_K_ResponseFunctionCallArgumentsDeltaStreamingEvent: frozenset[str] = frozenset(["delta", "item_id", "obfuscation", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ResponseFunctionCallArgumentsDoneStreamingEvent:
@@ -5552,7 +5552,7 @@ class ResponseFunctionCallArgumentsDoneStreamingEvent:
         return d
 
 
-_K_ResponseFunctionCallArgumentsDoneStreamingEvent = frozenset(["arguments", "item_id", "output_index", "sequence_number", "type"])
+_K_ResponseFunctionCallArgumentsDoneStreamingEvent: frozenset[str] = frozenset(["arguments", "item_id", "output_index", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ErrorPayload:
@@ -5623,7 +5623,7 @@ class ErrorPayload:
         return d
 
 
-_K_ErrorPayload = frozenset(["code", "headers", "message", "param", "type"])
+_K_ErrorPayload: frozenset[str] = frozenset(["code", "headers", "message", "param", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class ErrorStreamingEvent:
@@ -5677,7 +5677,7 @@ class ErrorStreamingEvent:
         return d
 
 
-_K_ErrorStreamingEvent = frozenset(["error", "sequence_number", "type"])
+_K_ErrorStreamingEvent: frozenset[str] = frozenset(["error", "sequence_number", "type"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompactResponseMethodPublicBody:
@@ -5757,7 +5757,7 @@ class CompactResponseMethodPublicBody:
         return d
 
 
-_K_CompactResponseMethodPublicBody = frozenset(["input", "instructions", "model", "previous_response_id", "prompt_cache_key"])
+_K_CompactResponseMethodPublicBody: frozenset[str] = frozenset(["input", "instructions", "model", "previous_response_id", "prompt_cache_key"])
 
 @attrs.define(slots=True, kw_only=True)
 class CompactResource:
@@ -5794,7 +5794,7 @@ class CompactResource:
         if v_object != 'response.compaction':
             raise bad_value('object', ('response.compaction',), v_object)
         try:
-            v_output = _cv30(v_output)
+            v_output = _cv29(v_output)
         except ValidationError as e:
             raise e.under('output') from None
         if not v_created_at.__class__ is int:
@@ -5827,7 +5827,7 @@ class CompactResource:
         return d
 
 
-_K_CompactResource = frozenset(["created_at", "id", "object", "output", "usage"])
+_K_CompactResource: frozenset[str] = frozenset(["created_at", "id", "object", "output", "usage"])
 
 @attrs.define(slots=True, kw_only=True)
 class InputVideoContent:
@@ -5872,7 +5872,7 @@ class InputVideoContent:
         return d
 
 
-_K_InputVideoContent = frozenset(["type", "video_url"])
+_K_InputVideoContent: frozenset[str] = frozenset(["type", "video_url"])
 
 @attrs.define(slots=True, kw_only=True)
 class JsonSchemaResponseFormatParam:
@@ -5952,7 +5952,7 @@ class JsonSchemaResponseFormatParam:
         return d
 
 
-_K_JsonSchemaResponseFormatParam = frozenset(["description", "name", "schema", "strict", "type"])
+_K_JsonSchemaResponseFormatParam: frozenset[str] = frozenset(["description", "name", "schema", "strict", "type"])
 
 
 @attrs.define(slots=True)
@@ -6031,6 +6031,16 @@ class UnknownTool(UnknownVariant):
 
 
 @attrs.define(slots=True)
+class UnknownTextFieldFormat(UnknownVariant):
+    """A ``TextFieldFormat`` variant this spec version does not define (a newer spec or an extension)."""
+
+
+@attrs.define(slots=True)
+class UnknownResponseResourceToolChoice(UnknownVariant):
+    """A ``ResponseResourceToolChoice`` variant this spec version does not define (a newer spec or an extension)."""
+
+
+@attrs.define(slots=True)
 class UnknownResponseReasoningSummaryPartAddedStreamingEventPart(UnknownVariant):
     """A ``ResponseReasoningSummaryPartAddedStreamingEventPart`` variant this spec version does not define (a newer spec or an extension)."""
 
@@ -6103,6 +6113,8 @@ ItemField = Message | FunctionCall | FunctionCallOutput | ReasoningBody | Compac
 """An item representing a message, tool call, tool output, reasoning, or other response element."""
 Tool = FunctionTool | UnknownTool
 """A tool that can be used to generate a response."""
+TextFieldFormat = TextResponseFormat | JsonObjectResponseFormat | JsonSchemaResponseFormat | UnknownTextFieldFormat
+ResponseResourceToolChoice = FunctionToolChoice | ToolChoiceValueEnum | AllowedToolChoice | UnknownResponseResourceToolChoice
 ResponseReasoningSummaryPartAddedStreamingEventPart = InputTextContent | OutputTextContent | TextContent | SummaryTextContent | ReasoningTextContent | RefusalContent | InputImageContent | InputFileContent | UnknownResponseReasoningSummaryPartAddedStreamingEventPart
 """A content part that makes up an input or output item."""
 ResponseReasoningSummaryPartDoneStreamingEventPart = InputTextContent | OutputTextContent | TextContent | SummaryTextContent | ReasoningTextContent | RefusalContent | InputImageContent | InputFileContent | UnknownResponseReasoningSummaryPartDoneStreamingEventPart
@@ -6202,7 +6214,7 @@ def _cv13(v: Any) -> str | list[ItemParam]:
 def _cv16(v: Any) -> Literal['reasoning.encrypted_content', 'message.output_text.logprobs']:
     if v not in ('reasoning.encrypted_content', 'message.output_text.logprobs',):
         raise bad_value("", ('reasoning.encrypted_content', 'message.output_text.logprobs',), v)
-    return v
+    return cast("Literal['reasoning.encrypted_content', 'message.output_text.logprobs']", v)
 
 
 def _cv15(v: Any) -> list[IncludeEnum]:
@@ -6261,28 +6273,12 @@ def _cv28(v: Any) -> list[FunctionToolChoice]:
     return list_of(v, FunctionToolChoice.from_dict)
 
 
-def _cv29(v: Any) -> TextResponseFormat | JsonObjectResponseFormat | JsonSchemaResponseFormat:
-    if (v.__class__ is dict or isinstance(v, Mapping)):
-        return first_valid(v, (TextResponseFormat.from_dict, JsonObjectResponseFormat.from_dict, JsonSchemaResponseFormat.from_dict,))
-    raise bad_type('', 'object', v)
-
-
-def _cv30(v: Any) -> list[ItemField]:
+def _cv29(v: Any) -> list[ItemField]:
     return list_of(v, parse_item_field)
 
 
-def _cv31(v: Any) -> list[Tool]:
+def _cv30(v: Any) -> list[Tool]:
     return list_of(v, parse_tool)
-
-
-def _cv32(v: Any) -> FunctionToolChoice | ToolChoiceValueEnum | AllowedToolChoice:
-    if v.__class__ is str:
-        if v not in ('none', 'auto', 'required',):
-            raise bad_value('', ('none', 'auto', 'required',), v)
-        return v
-    if (v.__class__ is dict or isinstance(v, Mapping)):
-        return first_valid(v, (FunctionToolChoice.from_dict, AllowedToolChoice.from_dict,))
-    raise bad_type('', 'string or object', v)
 
 
 _T_UserMessageItemParamContentItem: dict[str, Callable[[Any], UserMessageItemParamContentItem]] = {
@@ -6411,7 +6407,7 @@ def _dispatch_ItemParam(v: Any) -> ItemParam:
         conv = _T_ItemParam[v["type"]]
     except (KeyError, TypeError):
         if isinstance(v, Mapping) and "type" not in v:
-            return first_valid(v, (ItemReferenceParam.from_dict, ))
+            return cast("ItemParam", first_valid(v, (ItemReferenceParam.from_dict, )))
         return tag_fallback(v, "type", UnknownItemParam)
     return conv(v)
 
@@ -6457,7 +6453,7 @@ def parse_tool_choice_param(v: Any) -> ToolChoiceParam:
     if v.__class__ is str:
         if v not in ('none', 'auto', 'required',):
             raise bad_value('', ('none', 'auto', 'required',), v)
-        return v
+        return cast('ToolChoiceParam', v)
     if (v.__class__ is dict or isinstance(v, Mapping)):
         return _dispatch_ToolChoiceParam(v)
     raise bad_type('', 'string or object', v)
@@ -6617,6 +6613,51 @@ def parse_tool(v: Any) -> Tool:
     return _dispatch_Tool(v)
 
 
+_T_TextFieldFormat: dict[str, Callable[[Any], TextFieldFormat]] = {
+    "text": TextResponseFormat.from_dict,
+    "json_object": JsonObjectResponseFormat.from_dict,
+    "json_schema": JsonSchemaResponseFormat.from_dict,
+}
+
+
+def _dispatch_TextFieldFormat(v: Any) -> TextFieldFormat:
+    try:
+        conv = _T_TextFieldFormat[v["type"]]
+    except (KeyError, TypeError):
+        return tag_fallback(v, "type", UnknownTextFieldFormat)
+    return conv(v)
+
+
+def parse_text_field_format(v: Any) -> TextFieldFormat:
+    """Parse one ``TextFieldFormat`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTextFieldFormat``)."""
+    return _dispatch_TextFieldFormat(v)
+
+
+_T_ResponseResourceToolChoice: dict[str, Callable[[Any], ResponseResourceToolChoice]] = {
+    "function": FunctionToolChoice.from_dict,
+    "allowed_tools": AllowedToolChoice.from_dict,
+}
+
+
+def _dispatch_ResponseResourceToolChoice(v: Any) -> ResponseResourceToolChoice:
+    try:
+        conv = _T_ResponseResourceToolChoice[v["type"]]
+    except (KeyError, TypeError):
+        return tag_fallback(v, "type", UnknownResponseResourceToolChoice)
+    return conv(v)
+
+
+def parse_response_resource_tool_choice(v: Any) -> ResponseResourceToolChoice:
+    """Parse one ``ResponseResourceToolChoice`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseResourceToolChoice``)."""
+    if v.__class__ is str:
+        if v not in ('none', 'auto', 'required',):
+            raise bad_value('', ('none', 'auto', 'required',), v)
+        return cast('ResponseResourceToolChoice', v)
+    if (v.__class__ is dict or isinstance(v, Mapping)):
+        return _dispatch_ResponseResourceToolChoice(v)
+    raise bad_type('', 'string or object', v)
+
+
 _T_ResponseReasoningSummaryPartAddedStreamingEventPart: dict[str, Callable[[Any], ResponseReasoningSummaryPartAddedStreamingEventPart]] = {
     "input_text": InputTextContent.from_dict,
     "output_text": OutputTextContent.from_dict,
@@ -6728,7 +6769,7 @@ def _dispatch_TextFormatParam(v: Any) -> TextFormatParam:
         conv = _T_TextFormatParam[v["type"]]
     except (KeyError, TypeError):
         if isinstance(v, Mapping) and "type" not in v:
-            return first_valid(v, (JsonSchemaResponseFormatParam.from_dict, ))
+            return cast("TextFormatParam", first_valid(v, (JsonSchemaResponseFormatParam.from_dict, )))
         return tag_fallback(v, "type", UnknownTextFormatParam)
     return conv(v)
 
@@ -6880,6 +6921,7 @@ __all__ = [
     "ResponseRefusalDeltaStreamingEvent",
     "ResponseRefusalDoneStreamingEvent",
     "ResponseResource",
+    "ResponseResourceToolChoice",
     "ResponsesToolParam",
     "ServiceTierEnum",
     "SpecificFunctionParam",
@@ -6891,6 +6933,7 @@ __all__ = [
     "SystemMessageItemParamContentItem",
     "TextContent",
     "TextField",
+    "TextFieldFormat",
     "TextFormatParam",
     "TextParam",
     "TextResponseFormat",
@@ -6913,9 +6956,11 @@ __all__ = [
     "UnknownResponseContentPartDoneStreamingEventPart",
     "UnknownResponseReasoningSummaryPartAddedStreamingEventPart",
     "UnknownResponseReasoningSummaryPartDoneStreamingEventPart",
+    "UnknownResponseResourceToolChoice",
     "UnknownResponsesToolParam",
     "UnknownStreamingEvent",
     "UnknownSystemMessageItemParamContentItem",
+    "UnknownTextFieldFormat",
     "UnknownTextFormatParam",
     "UnknownTool",
     "UnknownToolChoiceParam",
@@ -6943,9 +6988,11 @@ __all__ = [
     "parse_response_content_part_done_streaming_event_part",
     "parse_response_reasoning_summary_part_added_streaming_event_part",
     "parse_response_reasoning_summary_part_done_streaming_event_part",
+    "parse_response_resource_tool_choice",
     "parse_responses_tool_param",
     "parse_streaming_event",
     "parse_system_message_item_param_content_item",
+    "parse_text_field_format",
     "parse_text_format_param",
     "parse_tool",
     "parse_tool_choice_param",

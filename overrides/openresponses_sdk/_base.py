@@ -54,25 +54,25 @@ def extra_fields(data: Mapping[str, Any], known: frozenset[str]) -> dict[str, An
 def expect_str(value: Any) -> str:
     if value.__class__ is not str:
         raise bad_type("", "string", value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def expect_int(value: Any) -> int:
     if value.__class__ is not int:
         raise bad_type("", "integer", value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def expect_float(value: Any) -> float:
     if value.__class__ is not float and value.__class__ is not int:
         raise bad_type("", "number", value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def expect_bool(value: Any) -> bool:
     if value.__class__ is not bool:
         raise bad_type("", "boolean", value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def expect_any(value: Any) -> Any:
@@ -82,7 +82,7 @@ def expect_any(value: Any) -> Any:
 def expect_object(value: Any) -> dict[str, Any]:
     if value.__class__ is not dict:
         return as_object(value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def list_of(value: Any, conv: Callable[[Any], T]) -> list[T]:
@@ -112,7 +112,7 @@ def map_of(value: Any, conv: Callable[[Any], T]) -> dict[str, T]:
     return out
 
 
-def first_valid(data: Any, convs: tuple[Callable[[Any], T], ...]) -> T:
+def first_valid(data: Any, convs: tuple[Callable[[Any], object], ...]) -> Any:
     """The first conversion that succeeds; else the error that got furthest into the payload."""
     errors: list[ValidationError] = []
     for conv in convs:
