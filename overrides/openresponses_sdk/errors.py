@@ -24,3 +24,34 @@ class ValidationError(OpenResponsesError, ValueError):
         else:
             path = segment.lstrip(".") + "." + self.path
         return ValidationError(self.reason, path)
+
+
+class ToolDefinitionError(OpenResponsesError, ValueError):
+    """A callable or tool description cannot become a function tool; ``where`` names the tool/parameter."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        self.reason = message
+        self.where = where
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class ToolCallError(OpenResponsesError):
+    """A model's function call could not be executed; ``kind`` says why, the message is what the model sees."""
+
+    def __init__(self, message: str, *, kind: str, tool_name: str, call_id: str, path: str = "") -> None:
+        self.kind = kind  # "unknown_tool" | "invalid_arguments" | "exception" | "unserializable_output"
+        self.tool_name = tool_name
+        self.call_id = call_id
+        self.path = path
+        super().__init__(message)
+
+
+class StructuredOutputError(OpenResponsesError, ValueError):
+    """The model's final text is not valid for the requested ``response_format``; ``raw_text`` keeps it."""
+
+    def __init__(self, message: str, *, raw_text: str, path: str = "") -> None:
+        self.reason = message
+        self.raw_text = raw_text
+        self.path = path
+        where = f" at {path}" if path else ""
+        super().__init__(f"{message}{where} (raw text: {raw_text[:200]!r}{'...' if len(raw_text) > 200 else ''})")

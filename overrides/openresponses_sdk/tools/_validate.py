@@ -1,0 +1,40 @@
+"""A typed seam over ``jsonschema`` (no inline types; pyright reads its typeshed stubs, mypy gets none)."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+
+
+class _Error(Protocol):
+    @property
+    def message(self) -> str: ...
+    @property
+    def absolute_path(self) -> Iterable[str | int]: ...
+
+
+class SchemaValidator:
+    """Validates instances against one JSON Schema (draft 2020-12, formats checked)."""
+
+    def __init__(self, schema: Mapping[str, Any]) -> None:
+        self._validator: Any = Draft202012Validator(
+            schema, format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
+
+    def first_error(self, instance: object) -> tuple[str, str] | None:
+        """``(path, message)`` of the most relevant violation (path like ``items[2].name``), or None."""
+        best = typing.cast(
+            "_Error | None", best_match(self._validator.iter_errors(instance))
+        )
+        if best is None:
+            return None
+        path = ""
+        for part in best.absolute_path:
+            path += (
+                f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+            )
+        return path, best.message
