@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +40,7 @@ KIND_CHECK = {
     "boolean": "{v}.__class__ is bool",
     "null": "{v} is None",
     "array": "{v}.__class__ is list",
-    "object": "({v}.__class__ is dict or isinstance({v}, Mapping))",
+    "object": "is_mapping({v})",
 }
 KIND_ORDER = ["null", "string", "boolean", "integer", "number", "array", "object"]
 
@@ -118,7 +119,8 @@ class Emitter:
             return [f"return map_of(v, {self.conv(t.value)})"]
         if isinstance(t, Union):
             return self.union_body(list(t.members), None, self.pytype(t))
-        return self.check(t, "v", '""') + [f"return cast({self.pytype(t)!r}, v)"]
+        # pyright narrows ``Any`` through the checks above, mypy does not: the cast is for mypy
+        return self.check(t, "v", '""') + [f"return cast({self.pytype(t)!r}, v)  # pyright: ignore[reportUnnecessaryCast]"]
 
     def check(self, t: TypeExpr, v: str, key: str) -> list[str]:
         """Statements that validate (and convert in place) variable ``v``; errors are rooted at ``key``."""
@@ -224,7 +226,7 @@ def render_module(module: Module, *, title: str, spec_version: str, mixins: dict
     views = {u["name"]: u for u in union_views}
     typedefs = [views[d.name] if isinstance(d, UnionDef) else {"name": d.name, "doc": d.doc, "type": em.pytype(d.type)}
                 for d in order_typedefs(module.defs)]
-    return env.get_template("models.py.jinja").render(
+    source = env.get_template("models.py.jinja").render(
         title=title,
         spec_version=spec_version,
         models=model_views,
@@ -236,6 +238,14 @@ def render_module(module: Module, *, title: str, spec_version: str, mixins: dict
         stream_union=module.stream_union,
         names=sorted([*module.defs, *(f"Unknown{u.name}" for u in unions), *(parser_name(u.name) for u in unions)]),
     )
+    return drop_unused_imports(source)
+
+
+def drop_unused_imports(source: str) -> str:
+    """Remove names from the ``_base`` import block that the module body never uses."""
+    head, sep, body = source.partition("\n)\n")
+    kept = [line for line in head.split("\n") if not line.startswith("    ") or re.search(rf"\b{line.strip(' ,')}\b", body)]
+    return "\n".join(kept) + sep + body
 
 
 def pydoc(text: str) -> str:

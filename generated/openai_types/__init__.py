@@ -14,7 +14,6 @@ from openresponses_sdk._base import (
     bad_type,
     bad_value,
     dump,
-    expect_any,
     expect_bool,
     expect_float,
     expect_int,
@@ -22,9 +21,11 @@ from openresponses_sdk._base import (
     expect_str,
     extra_fields,
     first_valid,
+    is_mapping,
     list_of,
     map_of,
     missing,
+    no_extra,
     tag_fallback,
 )
 from openresponses_sdk._unset import UNSET, Unset
@@ -46,7 +47,7 @@ class AdditionalTools:
     """The role that provided the additional tools."""
     tools: list[Tool]
     """The additional tool definitions made available at this item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -106,7 +107,7 @@ class AdditionalToolsItemParam:
     tools: list[Tool]
     """A list of additional tools made available at this item."""
     id: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -171,7 +172,7 @@ class FileCitationBody:
     """The index of the file in the list of files."""
     filename: str
     """The filename of the file cited."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -228,7 +229,7 @@ class ApplyPatchCreateFileOperation:
     """Path of the file to create."""
     diff: str
     """Diff to apply."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -280,7 +281,7 @@ class ApplyPatchCreateFileOperationParam:
     """Path of the file to create relative to the workspace root."""
     diff: str
     """Unified diff content to apply when creating the file."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -330,7 +331,7 @@ class ApplyPatchDeleteFileOperation:
     """Delete the specified file."""
     path: str
     """Path of the file to delete."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -375,7 +376,7 @@ class ApplyPatchDeleteFileOperationParam:
     """The operation type. Always `delete_file`."""
     path: str
     """Path of the file to delete relative to the workspace root."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -429,7 +430,7 @@ class ApplyPatchToolCall:
     caller: ToolCallCaller | None | Unset = UNSET
     created_by: str | Unset = UNSET
     """The ID of the entity that created this tool call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -516,7 +517,7 @@ class ApplyPatchToolCallItemParam:
     """The specific create, delete, or update instruction for the apply_patch tool call."""
     id: str | None | Unset = UNSET
     caller: ToolCallCallerParam | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -601,7 +602,7 @@ class ApplyPatchToolCallOutput:
     output: str | None | Unset = UNSET
     created_by: str | Unset = UNSET
     """The ID of the entity that created this tool call output."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -689,7 +690,7 @@ class ApplyPatchToolCallOutputItemParam:
     id: str | None | Unset = UNSET
     caller: ToolCallCallerParam | None | Unset = UNSET
     output: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -767,7 +768,7 @@ class ApplyPatchToolParam:
     type: Literal['apply_patch'] = 'apply_patch'
     """The type of the tool. Always `apply_patch`."""
     allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -820,7 +821,7 @@ class ApplyPatchUpdateFileOperation:
     """Path of the file to update."""
     diff: str
     """Diff to apply."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -872,7 +873,7 @@ class ApplyPatchUpdateFileOperationParam:
     """Path of the file to update relative to the workspace root."""
     diff: str
     """Unified diff content to apply to the existing file."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -924,7 +925,7 @@ class ApproximateLocation:
     region: str | None | Unset = UNSET
     city: str | None | Unset = UNSET
     timezone: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1003,7 +1004,7 @@ class AutoCodeInterpreterToolParam:
     memory_limit: ContainerMemoryLimit | None | Unset = UNSET
     network_policy: AutoCodeInterpreterToolParamNetworkPolicy | Unset = UNSET
     """Network access policy for the container."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1070,7 +1071,7 @@ class ContainerNetworkPolicyDisabledParam:
 
     type: Literal['disabled'] = 'disabled'
     """Disable outbound network access. Always `disabled`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1115,7 +1116,7 @@ class ClickParam:
     y: int
     """The y-coordinate where the click occurred."""
     keys: list[str] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1181,7 +1182,7 @@ class CodeInterpreterOutputImage:
     """The type of the output. Always `image`."""
     url: str
     """The URL of the image output from the code interpreter."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1226,7 +1227,7 @@ class CodeInterpreterOutputLogs:
     """The type of the output. Always `logs`."""
     logs: str
     """The logs output from the code interpreter."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1272,7 +1273,7 @@ class CodeInterpreterTool:
     container: str | AutoCodeInterpreterToolParam
     """The code interpreter container. Can be a container ID or an object that specifies uploaded file IDs to make available to your code, along with an optional `memory_limit` setting."""
     allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1336,7 +1337,7 @@ class CodeInterpreterToolCall:
     """The ID of the container used to run the code."""
     code: str | None
     outputs: list[CodeInterpreterToolCallOutputsItem] | None
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1411,7 +1412,7 @@ class CompactResource:
     """Unix timestamp (in seconds) when the compacted conversation was created."""
     usage: ResponseUsage
     """Token accounting for the compaction pass, including cached, reasoning, and total tokens."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1479,7 +1480,7 @@ class CompactResponseMethodPublicBody:
     prompt_cache_retention: PromptCacheRetentionEnum | None | Unset = UNSET
     prompt_cache_options: PromptCacheOptionsParam | None | Unset = UNSET
     service_tier: ServiceTierEnum | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1592,7 +1593,7 @@ class CompactionBody:
     """The encrypted content that was produced by compaction."""
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1651,7 +1652,7 @@ class CompactionSummaryItemParam:
     encrypted_content: str
     """The encrypted content of the compaction summary."""
     id: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1703,7 +1704,7 @@ class CompactionTriggerItemParam:
 
     type: Literal['compaction_trigger'] = 'compaction_trigger'
     """The type of the item. Always `compaction_trigger`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1745,7 +1746,7 @@ class ComparisonFilter:
     """The key to compare against the value."""
     value: str | float | bool | list[str | float]
     """The value to compare against the attribute key; supports string, number, or boolean types."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1797,7 +1798,7 @@ class CompoundFilter:
     """Type of operation: `and` or `or`."""
     filters: list[CompoundFilterFiltersItem]
     """Array of filters to combine. Items can be `ComparisonFilter` or `CompoundFilter`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1848,7 +1849,7 @@ class ComputerCallOutputItemParam:
     id: str | None | Unset = UNSET
     acknowledged_safety_checks: list[ComputerCallSafetyCheckParam] | None | Unset = UNSET
     status: FunctionCallItemStatus | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1929,7 +1930,7 @@ class ComputerCallSafetyCheckParam:
     """The ID of the pending safety check."""
     code: str | None | Unset = UNSET
     message: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1990,7 +1991,7 @@ class ComputerScreenshotContent:
     detail: ImageDetail
     """The detail level of the screenshot image to be sent to the model. One of `high`, `low`, `auto`, or `original`. Defaults to `auto`."""
     prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2059,7 +2060,7 @@ class ComputerScreenshotImage:
     """The URL of the screenshot image."""
     file_id: str | Unset = UNSET
     """The identifier of an uploaded file that contains the screenshot."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2113,7 +2114,7 @@ class ComputerTool:
 
     type: Literal['computer'] = 'computer'
     """The type of the computer tool. Always `computer`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2161,7 +2162,7 @@ class ComputerToolCall:
     """The status of the item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
     action: ComputerAction | Unset = UNSET
     actions: ComputerActionList | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2250,7 +2251,7 @@ class ComputerToolCallOutput:
     """The safety checks reported by the API that have been acknowledged by the developer."""
     status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET
     """The status of the message input. One of `in_progress`, `completed`, or `incomplete`. Populated when input items are returned via API."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2337,7 +2338,7 @@ class ComputerToolCallOutputResource:
     """The safety checks reported by the API that have been acknowledged by the developer."""
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2421,7 +2422,7 @@ class ComputerUsePreviewTool:
     """The width of the computer display."""
     display_height: int
     """The height of the computer display."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2481,7 +2482,7 @@ class ContainerAutoParam:
     """Network access policy for the container."""
     skills: list[ContainerAutoParamSkillsItem] | Unset = UNSET
     """An optional list of skills referenced by id or inline data."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2562,7 +2563,7 @@ class SkillReferenceParam:
     """The ID of the referenced skill."""
     version: str | Unset = UNSET
     """Optional skill version. Use a positive integer or 'latest'. Omit for default."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2623,7 +2624,7 @@ class ContainerFileCitationBody:
     """The index of the last character of the container file citation in the message."""
     filename: str
     """The filename of the container file cited."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2690,7 +2691,7 @@ class ContainerNetworkPolicyAllowlistParam:
     """A list of allowed domains when type is `allowlist`."""
     domain_secrets: list[ContainerNetworkPolicyDomainSecretParam] | Unset = UNSET
     """Optional domain-scoped secrets for allowlisted domains."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2749,7 +2750,7 @@ class ContainerNetworkPolicyDomainSecretParam:
     """The name of the secret to inject for the domain."""
     value: str
     """The secret value to inject for the domain."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2799,7 +2800,7 @@ class ContainerReferenceParam:
     """References a container created with the /v1/containers endpoint"""
     container_id: str
     """The ID of the referenced container."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2843,7 +2844,7 @@ class ContainerReferenceResource:
     type: Literal['container_reference'] = 'container_reference'
     """The environment type. Always `container_reference`."""
     container_id: str
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2887,7 +2888,7 @@ class ContextManagementParam:
     type: str
     """The context management entry type. Currently only 'compaction' is supported."""
     compact_threshold: int | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2934,7 +2935,7 @@ class ConversationParam2:
 
     id: str
     """The unique ID of the conversation."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2974,7 +2975,7 @@ class CoordParam:
     """The x-coordinate."""
     y: int
     """The y-coordinate."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3026,7 +3027,7 @@ class CreateModelResponseProperties:
     prompt_cache_key: str | None | Unset = UNSET
     prompt_cache_retention: Literal['in_memory', '24h'] | None | Unset = UNSET
     prompt_cache_options: PromptCacheOptionsParam | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3169,7 +3170,7 @@ class CreateResponse:
     conversation: ConversationParam | None | Unset = UNSET
     context_management: list[ContextManagementParam] | None | Unset = UNSET
     max_output_tokens: int | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3502,7 +3503,7 @@ class CustomGrammarFormatParam:
     """The syntax of the grammar definition. One of `lark` or `regex`."""
     definition: str
     """The grammar definition."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3550,7 +3551,7 @@ class CustomTextFormatParam:
 
     type: Literal['text'] = 'text'
     """Unconstrained text format. Always `text`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3599,7 +3600,7 @@ class CustomToolCall:
     caller: ToolCallCaller | None | Unset = UNSET
     namespace: str | Unset = UNSET
     """The namespace of the custom tool being called."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3686,7 +3687,7 @@ class CustomToolCallOutput:
     id: str | Unset = UNSET
     """The unique ID of the custom tool call output in the OpenAI platform."""
     caller: ToolCallCallerParam | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3766,7 +3767,7 @@ class CustomToolCallOutputResource:
     caller: ToolCallCallerParam | None | Unset = UNSET
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3860,7 +3861,7 @@ class CustomToolCallResource:
     """The namespace of the custom tool being called."""
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3959,7 +3960,7 @@ class CustomToolParam:
     defer_loading: bool | Unset = UNSET
     """Whether this tool should be deferred and discovered via tool search."""
     allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4038,7 +4039,7 @@ class DirectToolCallCaller:
     """DirectToolCallCaller"""
 
     type: Literal['direct'] = 'direct'
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4076,7 +4077,7 @@ class DirectToolCallCallerParam:
 
     type: Literal['direct'] = 'direct'
     """The caller type. Always `direct`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4119,7 +4120,7 @@ class DoubleClickAction:
     y: int
     """The y-coordinate where the double click occurred."""
     keys: list[str] | None
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4178,7 +4179,7 @@ class DragParam:
     path: list[CoordParam]
     """An array of coordinates representing the path of the drag action. Coordinates will appear as an array of objects, eg ``` [   { x: 100, y: 200 },   { x: 200, y: 300 } ] ```"""
     keys: list[str] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4239,7 +4240,7 @@ class EasyInputMessage:
     phase: MessagePhase | None | Unset = UNSET
     type: Literal['message'] | Unset = UNSET
     """The type of the message input. Always `message`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4299,7 +4300,7 @@ _K_EasyInputMessage: frozenset[str] = frozenset(["content", "phase", "role", "ty
 class EmptyModelParam:
     """EmptyModelParam"""
 
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4331,7 +4332,7 @@ class Error:
     message: str
     param: str | None
     type: str
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4390,7 +4391,7 @@ class FilePath:
     """The ID of the file."""
     index: int
     """The index of the file in the list of files."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4445,7 +4446,7 @@ class FileSearchTool:
     ranking_options: RankingOptions | Unset = UNSET
     """Ranking options for search."""
     filters: Filters | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4526,7 +4527,7 @@ class FileSearchToolCall:
     queries: list[str]
     """The queries used to search for files."""
     results: list[FileSearchToolCallResultsItem] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4599,7 +4600,7 @@ class FileSearchToolCallResultsItem:
     attributes: VectorStoreFileAttributes | Unset = UNSET
     score: float | Unset = UNSET
     """The relevance score of the file - a value between 0 and 1."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4674,7 +4675,7 @@ class InputTextContent:
     text: str
     """The text input to the model."""
     prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4735,7 +4736,7 @@ class FunctionCallOutputItemParam:
     namespace: str | None | Unset = UNSET
     caller: ToolCallCallerParam | None | Unset = UNSET
     status: FunctionCallItemStatus | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4839,7 +4840,7 @@ class InputTextContentParam:
     text: str
     """The text input to the model."""
     prompt_cache_breakpoint: PromptCacheBreakpointParam | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4894,7 +4895,7 @@ class FunctionShellAction:
     commands: list[str]
     timeout_ms: int | None
     max_output_length: int | None
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4948,7 +4949,7 @@ class FunctionShellActionParam:
     """Ordered shell commands for the execution environment to run."""
     timeout_ms: int | None | Unset = UNSET
     max_output_length: int | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5018,7 +5019,7 @@ class FunctionShellCall:
     environment: FunctionShellCallEnvironment | None | Unset = UNSET
     created_by: str | Unset = UNSET
     """The ID of the entity that created this tool call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5108,7 +5109,7 @@ class LocalEnvironmentResource:
 
     type: Literal['local'] = 'local'
     """The environment type. Always `local`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5154,7 +5155,7 @@ class FunctionShellCallItemParam:
     caller: ToolCallCallerParam | None | Unset = UNSET
     status: FunctionShellCallItemStatus | None | Unset = UNSET
     environment: FunctionShellCallItemParamEnvironment | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5246,7 +5247,7 @@ class LocalEnvironmentParam:
     """Use a local computer environment."""
     skills: list[LocalSkillParam] | Unset = UNSET
     """An optional list of skills."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5306,7 +5307,7 @@ class FunctionShellCallOutput:
     caller: ToolCallCaller | None | Unset = UNSET
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5397,7 +5398,7 @@ class FunctionShellCallOutputContent:
     """Represents either an exit outcome (with an exit code) or a timeout outcome for a shell call output chunk."""
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5455,7 +5456,7 @@ class FunctionShellCallOutputTimeoutOutcome:
 
     type: Literal['timeout'] = 'timeout'
     """The outcome type. Always `timeout`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5497,7 +5498,7 @@ class FunctionShellCallOutputContentParam:
     """Captured stderr output for the shell call."""
     outcome: FunctionShellCallOutputOutcomeParam
     """The exit or timeout outcome associated with this shell call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5549,7 +5550,7 @@ class FunctionShellCallOutputExitOutcome:
     """The outcome type. Always `exit`."""
     exit_code: int
     """Exit code from the shell process."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5594,7 +5595,7 @@ class FunctionShellCallOutputExitOutcomeParam:
     """The outcome type. Always `exit`."""
     exit_code: int
     """The exit code returned by the shell process."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5645,7 +5646,7 @@ class FunctionShellCallOutputItemParam:
     caller: ToolCallCallerParam | None | Unset = UNSET
     status: FunctionShellCallItemStatus | None | Unset = UNSET
     max_output_length: int | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5733,7 +5734,7 @@ class FunctionShellCallOutputTimeoutOutcomeParam:
 
     type: Literal['timeout'] = 'timeout'
     """The outcome type. Always `timeout`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5773,7 +5774,7 @@ class FunctionShellToolParam:
     """The type of the shell tool. Always `shell`."""
     environment: FunctionShellToolParamEnvironment | None | Unset = UNSET
     allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5842,7 +5843,7 @@ class FunctionTool:
     defer_loading: bool | Unset = UNSET
     """Whether this function is deferred and loaded via tool search."""
     allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5951,7 +5952,7 @@ class FunctionToolCall:
     """The namespace of the function to run."""
     status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET
     """The status of the item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6052,7 +6053,7 @@ class FunctionToolCallOutput:
     caller: ToolCallCallerParam | None | Unset = UNSET
     status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET
     """The status of the item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6163,7 +6164,7 @@ class FunctionToolCallOutputResource:
     caller: ToolCallCallerParam | None | Unset = UNSET
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6276,7 +6277,7 @@ class FunctionToolCallResource:
     """The namespace of the function to run."""
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6373,7 +6374,7 @@ class FunctionToolParam:
     defer_loading: bool | Unset = UNSET
     """Whether this function should be deferred and discovered via tool search."""
     allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6476,7 +6477,7 @@ class HTTPError:
     type: Literal['http_error'] = 'http_error'
     code: int
     message: str
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6526,7 +6527,7 @@ class HybridSearchOptions:
     """The weight of the embedding in the reciprocal ranking fusion."""
     text_weight: float
     """The weight of the text in the reciprocal ranking fusion."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6589,7 +6590,7 @@ class ImageGenTool:
     """Number of partial images to generate in streaming mode, from 0 (default value) to 3."""
     action: ImageGenActionEnum | Unset = UNSET
     """Whether to generate a new image or edit an existing image. Default: `auto`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6724,7 +6725,7 @@ class ImageGenToolInputImageMask:
     """Base64-encoded mask image."""
     file_id: str | Unset = UNSET
     """File ID for the mask image."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6775,7 +6776,7 @@ class ImageGenToolCall:
     status: Literal['in_progress', 'completed', 'generating', 'failed']
     """The status of the image generation call."""
     result: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6838,7 +6839,7 @@ class InlineSkillParam:
     """The description of the skill."""
     source: InlineSkillSourceParam
     """Inline skill payload"""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6897,7 +6898,7 @@ class InlineSkillSourceParam:
     """The media type of the inline skill payload. Must be `application/zip`."""
     data: str
     """Base64-encoded skill zip bundle."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6955,7 +6956,7 @@ class InputFileContent:
     """The URL of the file to be sent to the model."""
     detail: FileInputDetail | Unset = UNSET
     """The detail level of the file to be sent to the model. Use `auto` to let the system select the detail level; for GPT-5.6 and later models, `auto` uses high-quality rendering, which may increase input token usage. Use `low` for lower-cost rendering, or `high` to render the file at higher quality. Defaults to `auto`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7051,7 +7052,7 @@ class InputFileContentParam:
     detail: FileDetailEnum | Unset = UNSET
     """The detail level of the file to be sent to the model. Use `auto` to let the system select the detail level; for GPT-5.6 and later models, `auto` uses high-quality rendering, which may increase input token usage. Use `low` for lower-cost rendering, or `high` to render the file at higher quality. Defaults to `auto`."""
     prompt_cache_breakpoint: PromptCacheBreakpointParam | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7149,7 +7150,7 @@ class InputImageContent:
     image_url: str | None | Unset = UNSET
     file_id: str | None | Unset = UNSET
     prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7224,7 +7225,7 @@ class InputImageContentParamAutoParam:
     file_id: str | None | Unset = UNSET
     detail: DetailEnum | None | Unset = UNSET
     prompt_cache_breakpoint: PromptCacheBreakpointParam | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7305,7 +7306,7 @@ class InputMessage:
     """The type of the message input. Always set to `message`."""
     status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET
     """The status of item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7373,7 +7374,7 @@ class InputMessageResource:
     """The unique ID of the message input."""
     status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET
     """The status of item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7445,7 +7446,7 @@ class Message:
     content: list[MessageContentItem]
     """The content of the message"""
     phase: MessagePhase2 | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7515,7 +7516,7 @@ class ItemReferenceParam:
     id: str
     """The ID of the item to reference."""
     type: Literal['item_reference'] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7564,7 +7565,7 @@ class KeyPressAction:
     """Specifies the event type. For a keypress action, this property is always set to `keypress`."""
     keys: list[str]
     """The combination of keys the model is requesting to be pressed. This is an array of strings, each representing a key."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7616,7 +7617,7 @@ class LocalShellExecAction:
     timeout_ms: int | None | Unset = UNSET
     working_directory: str | None | Unset = UNSET
     user: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7702,7 +7703,7 @@ class LocalShellToolCall:
     action: LocalShellExecAction
     status: Literal['in_progress', 'completed', 'incomplete']
     """The status of the local shell call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7767,7 +7768,7 @@ class LocalShellToolCallOutput:
     output: str
     """A JSON string of the output of the local shell tool call."""
     status: Literal['in_progress', 'completed', 'incomplete'] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7824,7 +7825,7 @@ class LocalShellToolParam:
 
     type: Literal['local_shell'] = 'local_shell'
     """The type of the local shell tool. Always `local_shell`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7866,7 +7867,7 @@ class LocalSkillParam:
     """The description of the skill."""
     path: str
     """The path to the directory containing the skill."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7916,7 +7917,7 @@ class LogProb:
     logprob: float
     bytes: list[int]
     top_logprobs: list[TopLogProb]
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -7981,7 +7982,7 @@ class MCPApprovalRequest:
     """The name of the tool to run."""
     arguments: str
     """A JSON string of arguments for the tool."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8045,7 +8046,7 @@ class MCPApprovalResponse:
     """Whether the request was approved."""
     id: str | None | Unset = UNSET
     reason: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8118,7 +8119,7 @@ class MCPApprovalResponseResource:
     approve: bool
     """Whether the request was approved."""
     reason: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8187,7 +8188,7 @@ class MCPListTools:
     tools: list[MCPListToolsTool]
     """The tools available on the server."""
     error: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8255,7 +8256,7 @@ class MCPListToolsTool:
     """The JSON schema describing the tool's input."""
     description: str | None | Unset = UNSET
     annotations: dict[str, Any] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8321,7 +8322,7 @@ class MCPProtocolError:
     type: Literal['mcp_protocol_error'] = 'mcp_protocol_error'
     code: int
     message: str
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8387,7 +8388,7 @@ class MCPTool:
     require_approval: MCPToolRequireApproval | Literal['always', 'never'] | None | Unset = UNSET
     defer_loading: bool | Unset = UNSET
     """Whether this MCP tool is deferred and discovered via tool search."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8522,7 +8523,7 @@ class MCPToolRequireApproval:
 
     always: MCPToolFilter | Unset = UNSET
     never: MCPToolFilter | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8586,7 +8587,7 @@ class MCPToolCall:
     status: MCPToolCallStatus | Unset = UNSET
     """The status of the tool call. One of `in_progress`, `completed`, `incomplete`, `calling`, or `failed`."""
     approval_request_id: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8681,7 +8682,7 @@ class MCPToolExecutionError:
 
     type: Literal['mcp_tool_execution_error'] = 'mcp_tool_execution_error'
     content: Any
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8724,7 +8725,7 @@ class MCPToolFilter:
     """List of allowed tool names."""
     read_only: bool | Unset = UNSET
     """Indicates whether or not a tool modifies data or is read-only. If an MCP server is [annotated with `readOnlyHint`](https://modelcontextprotocol.io/specification/2025-06-18/schema#toolannotations-readonlyhint), it will match this filter."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8779,7 +8780,7 @@ class ModelResponseProperties:
     safety_identifier: str | None | Unset = UNSET
     prompt_cache_key: str | None | Unset = UNSET
     prompt_cache_retention: Literal['in_memory', '24h'] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8883,7 +8884,7 @@ class Moderation:
     """Moderation for the response input."""
     output: ModerationOutput
     """Moderation for the response output."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -8940,7 +8941,7 @@ class ModerationResultBody:
     """A dictionary of moderation categories to scores."""
     category_applied_input_types: dict[str, list[ModerationInputType]]
     """Which modalities of input are reflected by the score for each category."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9008,7 +9009,7 @@ class ModerationConfigParam:
     """The moderation policy for the response input."""
 
     mode: ModerationMode
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9050,7 +9051,7 @@ class ModerationErrorBody:
     """The error code."""
     message: str
     """The error message."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9099,7 +9100,7 @@ class ModerationParam:
     model: str
     """The moderation model to use for moderated completions, e.g. 'omni-moderation-latest'."""
     policy: ModerationPolicyParam | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9148,7 +9149,7 @@ class ModerationPolicyParam:
 
     input: ModerationConfigParam | None | Unset = UNSET
     output: ModerationConfigParam | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9205,7 +9206,7 @@ class MoveParam:
     y: int
     """The y-coordinate to move to."""
     keys: list[str] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9270,7 +9271,7 @@ class NamespaceToolParam:
     """A description of the namespace shown to the model."""
     tools: list[NamespaceToolParamToolsItem]
     """The function/custom tools available inside this namespace."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9330,7 +9331,7 @@ class OutputTextContent:
     annotations: list[Annotation]
     """The annotations of the text output."""
     logprobs: list[LogProb]
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9396,7 +9397,7 @@ class OutputMessage:
     status: Literal['in_progress', 'completed', 'incomplete']
     """The status of the message input. One of `in_progress`, `completed`, or `incomplete`. Populated when input items are returned via API."""
     phase: MessagePhase | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9473,7 +9474,7 @@ class Program:
     """The JavaScript source executed by programmatic tool calling."""
     fingerprint: str
     """Opaque program replay fingerprint that must be round-tripped."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9539,7 +9540,7 @@ class ProgramItemParam:
     """The JavaScript source executed by programmatic tool calling."""
     fingerprint: str
     """Opaque program replay fingerprint that must be round-tripped."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9605,7 +9606,7 @@ class ProgramOutput:
     """The result produced by the program item."""
     status: ProgramOutputStatus
     """The terminal status of the program output item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9671,7 +9672,7 @@ class ProgramOutputItemParam:
     """The result produced by the program item."""
     status: ProgramOutputItemStatus
     """The terminal status of the program output."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9730,7 +9731,7 @@ class ProgramToolCallCaller:
     type: Literal['program'] = 'program'
     caller_id: str
     """The call ID of the program item that produced this tool call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9775,7 +9776,7 @@ class ProgramToolCallCallerParam:
     """The caller type. Always `program`."""
     caller_id: str
     """The call ID of the program item that produced this tool call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9818,7 +9819,7 @@ class ProgrammaticToolCallingParam:
 
     type: Literal['programmatic_tool_calling'] = 'programmatic_tool_calling'
     """The type of the tool. Always `programmatic_tool_calling`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9858,7 +9859,7 @@ class Prompt:
     """The unique identifier of the prompt template to use."""
     version: str | None | Unset = UNSET
     variables: ResponsePromptVariables | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9915,7 +9916,7 @@ class PromptCacheBreakpointConfig:
 
     mode: Literal['explicit'] = 'explicit'
     """The breakpoint mode. Always `explicit`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9953,7 +9954,7 @@ class PromptCacheBreakpointParam:
 
     mode: Literal['explicit'] = 'explicit'
     """The breakpoint mode. Always `explicit`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -9993,7 +9994,7 @@ class PromptCacheOptions:
     """The minimum lifetime applied to each cache breakpoint."""
     mode: PromptCacheModeEnum
     """Whether implicit prompt-cache breakpoints were enabled."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10038,7 +10039,7 @@ class PromptCacheOptionsParam:
     """The minimum lifetime applied to every implicit and explicit cache breakpoint written by the request. Defaults to `30m`, which is currently the only supported value. The backend may retain cache entries for longer."""
     mode: PromptCacheModeEnum | Unset = UNSET
     """Controls whether OpenAI automatically creates an implicit cache breakpoint. Defaults to `implicit`. With `implicit`, OpenAI creates one implicit breakpoint and writes up to the latest three explicit breakpoints in the request. With `explicit`, OpenAI does not create an implicit breakpoint and writes up to the latest four explicit breakpoints. If there are no explicit breakpoints, the request does not use prompt caching."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10088,7 +10089,7 @@ class RankingOptions:
     """The score threshold for the file search, a number between 0 and 1. Numbers closer to 1 will attempt to return only the most relevant results, but may return fewer results."""
     hybrid_search: HybridSearchOptions | Unset = UNSET
     """Weights that control how reciprocal rank fusion balances semantic embedding matches versus sparse keyword matches when hybrid search is enabled."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10148,7 +10149,7 @@ class Reasoning:
     summary: Literal['auto', 'concise', 'detailed'] | None | Unset = UNSET
     context: Literal['auto', 'current_turn', 'all_turns'] | None | Unset = UNSET
     generate_summary: Literal['auto', 'concise', 'detailed'] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10234,7 +10235,7 @@ class ReasoningItem:
     """Reasoning text content."""
     status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET
     """The status of the item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10313,7 +10314,7 @@ class ReasoningTextContent:
     """The type of the reasoning text. Always `reasoning_text`."""
     text: str
     """The reasoning text from the model."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10358,7 +10359,7 @@ class RefusalContent:
     """The type of the refusal. Always `refusal`."""
     refusal: str
     """The refusal explanation from the model."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10440,7 +10441,7 @@ class Response(ResponseMixin):
     """Whether to allow the model to run tool calls in parallel."""
     conversation: ResponseConversation | None | Unset = UNSET
     max_output_tokens: int | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10783,7 +10784,7 @@ class ResponseIncompleteDetails:
 
     reason: Literal['max_output_tokens', 'content_filter'] | Unset = UNSET
     """The reason why the response is incomplete."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10825,7 +10826,7 @@ class ResponseAudioDeltaEvent:
     """A sequence number for this chunk of the stream response."""
     delta: str
     """A chunk of Base64 encoded response audio bytes."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10875,7 +10876,7 @@ class ResponseAudioDoneEvent:
     """The type of the event. Always `response.audio.done`."""
     sequence_number: int
     """The sequence number of the delta."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10922,7 +10923,7 @@ class ResponseAudioTranscriptDeltaEvent:
     """The partial transcript of the audio response."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -10972,7 +10973,7 @@ class ResponseAudioTranscriptDoneEvent:
     """The type of the event. Always `response.audio.transcript.done`."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11023,7 +11024,7 @@ class ResponseCodeInterpreterCallCodeDeltaEvent:
     """The partial code snippet being streamed by the code interpreter."""
     sequence_number: int
     """The sequence number of this event, used to order streaming events."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11089,7 +11090,7 @@ class ResponseCodeInterpreterCallCodeDoneEvent:
     """The final code snippet output by the code interpreter."""
     sequence_number: int
     """The sequence number of this event, used to order streaming events."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11153,7 +11154,7 @@ class ResponseCodeInterpreterCallCompletedEvent:
     """The unique identifier of the code interpreter tool call item."""
     sequence_number: int
     """The sequence number of this event, used to order streaming events."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11212,7 +11213,7 @@ class ResponseCodeInterpreterCallInProgressEvent:
     """The unique identifier of the code interpreter tool call item."""
     sequence_number: int
     """The sequence number of this event, used to order streaming events."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11271,7 +11272,7 @@ class ResponseCodeInterpreterCallInterpretingEvent:
     """The unique identifier of the code interpreter tool call item."""
     sequence_number: int
     """The sequence number of this event, used to order streaming events."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11328,7 +11329,7 @@ class ResponseCompletedEvent:
     """Properties of the completed response."""
     sequence_number: int | Unset = UNSET
     """The sequence number for this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11391,7 +11392,7 @@ class ResponseContentPartAddedEvent:
     """The content part that was added."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11466,7 +11467,7 @@ class ResponseContentPartDoneEvent:
     """The sequence number of this event."""
     part: OutputContent
     """The content part that is done."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11531,7 +11532,7 @@ class ResponseConversation:
 
     id: str
     """The unique ID of the conversation that this response was associated with."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11573,7 +11574,7 @@ class ResponseCreatedEvent:
     """The response that was created."""
     sequence_number: int | Unset = UNSET
     """The sequence number for this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11634,7 +11635,7 @@ class ResponseCustomToolCallInputDeltaEvent:
     """The incremental input data (delta) for the custom tool call."""
     sequence_number: int | Unset = UNSET
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11703,7 +11704,7 @@ class ResponseCustomToolCallInputDoneEvent:
     """The complete input data for the custom tool call."""
     sequence_number: int | Unset = UNSET
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11765,7 +11766,7 @@ class ResponseError:
     code: ResponseErrorCode | str
     message: str
     """A human-readable description of the error."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11816,7 +11817,7 @@ class ResponseErrorEvent:
     message: str | Unset = UNSET
     """The error message."""
     param: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11889,7 +11890,7 @@ class ResponseFailedEvent:
     """The sequence number of this event."""
     response: Response
     """The response that failed."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -11945,7 +11946,7 @@ class ResponseFileSearchCallCompletedEvent:
     """The ID of the output item that the file search call is initiated."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12004,7 +12005,7 @@ class ResponseFileSearchCallInProgressEvent:
     """The ID of the output item that the file search call is initiated."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12063,7 +12064,7 @@ class ResponseFileSearchCallSearchingEvent:
     """The ID of the output item that the file search call is initiated."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12116,7 +12117,7 @@ class ResponseFormatJsonObject:
 
     type: Literal['json_object'] = 'json_object'
     """The type of response format being defined. Always `json_object`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12154,7 +12155,7 @@ class ResponseFormatText:
 
     type: Literal['text'] = 'text'
     """The type of response format being defined. Always `text`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12200,7 +12201,7 @@ class ResponseFunctionCallArgumentsDeltaEvent:
     """The sequence number of this event."""
     delta: str
     """The function-call arguments delta that is added."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12267,7 +12268,7 @@ class ResponseFunctionCallArgumentsDoneEvent:
     """The function-call arguments."""
     name: str | Unset = UNSET
     """The name of the function that was called."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12339,7 +12340,7 @@ class ResponseImageGenCallCompletedEvent:
     """The sequence number of this event."""
     item_id: str
     """The unique identifier of the image generation item being processed."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12398,7 +12399,7 @@ class ResponseImageGenCallGeneratingEvent:
     """The unique identifier of the image generation item being processed."""
     sequence_number: int
     """The sequence number of the image generation item being processed."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12457,7 +12458,7 @@ class ResponseImageGenCallInProgressEvent:
     """The unique identifier of the image generation item being processed."""
     sequence_number: int
     """The sequence number of the image generation item being processed."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12528,7 +12529,7 @@ class ResponseImageGenCallPartialImageEvent:
     """The background setting that was used."""
     output_format: str | Unset = UNSET
     """The output format that was used."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12627,7 +12628,7 @@ class ResponseInProgressEvent:
     """The response that is in progress."""
     sequence_number: int | Unset = UNSET
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12684,7 +12685,7 @@ class ResponseIncompleteEvent:
     """The response that was incomplete."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12742,7 +12743,7 @@ class ResponseItemList:
     """The ID of the first item in the list."""
     last_id: str
     """The ID of the last item in the list."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12806,7 +12807,7 @@ class ResponseLogProb:
     """The log probability of this token."""
     top_logprobs: list[ResponseLogProbTopLogprobsItem] | Unset = UNSET
     """The log probabilities of up to 20 of the most likely tokens."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12861,7 +12862,7 @@ class ResponseLogProbTopLogprobsItem:
     """A possible text token."""
     logprob: float | Unset = UNSET
     """The log probability of this token."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12915,7 +12916,7 @@ class ResponseMCPCallArgumentsDeltaEvent:
     """A JSON string containing the partial update to the arguments for the MCP tool call."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -12981,7 +12982,7 @@ class ResponseMCPCallArgumentsDoneEvent:
     """A JSON string containing the finalized arguments for the MCP tool call."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13045,7 +13046,7 @@ class ResponseMCPCallCompletedEvent:
     """The index of the output item that completed."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13104,7 +13105,7 @@ class ResponseMCPCallFailedEvent:
     """The index of the output item that failed."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13163,7 +13164,7 @@ class ResponseMCPCallInProgressEvent:
     """The index of the output item in the response's output array."""
     item_id: str
     """The unique identifier of the MCP tool call item being processed."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13222,7 +13223,7 @@ class ResponseMCPListToolsCompletedEvent:
     """The index of the output item that was processed."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13281,7 +13282,7 @@ class ResponseMCPListToolsFailedEvent:
     """The index of the output item that failed."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13340,7 +13341,7 @@ class ResponseMCPListToolsInProgressEvent:
     """The index of the output item that is being processed."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13399,7 +13400,7 @@ class ResponseOutputItemAddedEvent:
     """The output item that was added. For reasoning items, `encrypted_content` may be incomplete while the item is in progress. Use the reasoning item from the corresponding `response.output_item.done` event when passing it as input to a subsequent request."""
     sequence_number: int | Unset = UNSET
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13463,7 +13464,7 @@ class ResponseOutputItemDoneEvent:
     """The output item that was marked done."""
     sequence_number: int | Unset = UNSET
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13533,7 +13534,7 @@ class ResponseOutputTextAnnotationAddedEvent:
     """The sequence number of this event."""
     annotation: Annotation | None
     """The annotation object being added. (See annotation schema for details.)"""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13611,7 +13612,7 @@ class ResponseProperties:
     tools: ToolsArray | Unset = UNSET
     tool_choice: ToolChoiceParam | Unset = UNSET
     prompt: Prompt | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13723,7 +13724,7 @@ class ResponseQueuedEvent:
     """The full response object that is queued."""
     sequence_number: int
     """The sequence number for this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13783,7 +13784,7 @@ class ResponseReasoningSummaryPartAddedEvent:
     """The sequence number of this event."""
     part: ResponseReasoningSummaryPartAddedEventPart
     """The summary part that was added."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13850,7 +13851,7 @@ class ResponseReasoningSummaryPartAddedEventPart:
     """The type of the summary part. Always `summary_text`."""
     text: str
     """The text of the summary part."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13905,7 +13906,7 @@ class ResponseReasoningSummaryPartDoneEvent:
     """The completed summary part."""
     status: Literal['incomplete'] | Unset = UNSET
     """The completion status of the summary part. Omitted when the part completed normally and set to `incomplete` when generation was interrupted."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -13980,7 +13981,7 @@ class ResponseReasoningSummaryPartDoneEventPart:
     """The type of the summary part. Always `summary_text`."""
     text: str
     """The text of the summary part."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14033,7 +14034,7 @@ class ResponseReasoningSummaryTextDeltaEvent:
     """The text delta that was added to the summary."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14106,7 +14107,7 @@ class ResponseReasoningSummaryTextDoneEvent:
     """The full text of the completed reasoning summary."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14179,7 +14180,7 @@ class ResponseReasoningTextDeltaEvent:
     """The text delta that was added to the reasoning content."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14252,7 +14253,7 @@ class ResponseReasoningTextDoneEvent:
     """The full text of the completed reasoning content."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14325,7 +14326,7 @@ class ResponseRefusalDeltaEvent:
     """The refusal text that is added."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14398,7 +14399,7 @@ class ResponseRefusalDoneEvent:
     """The refusal text that is finalized."""
     sequence_number: int
     """The sequence number of this event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14469,7 +14470,7 @@ class ResponseShellCallCommandAddedStreamingEvent:
     """The index of the shell command that was added."""
     command: str
     """The shell command that was added."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14537,7 +14538,7 @@ class ResponseShellCallCommandDeltaStreamingEvent:
     """The shell command delta that was appended."""
     obfuscation: str | Unset = UNSET
     """An obfuscation string that was added to pad the event payload."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14611,7 +14612,7 @@ class ResponseShellCallCommandDoneStreamingEvent:
     """The index of the shell command that was completed."""
     command: str
     """The final shell command that was emitted."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14679,7 +14680,7 @@ class ResponseShellCallOutputContentDeltaStreamingEvent:
     """The index of the shell command that produced output."""
     delta: ShellCallOutputDelta
     """The stdout/stderr delta that was emitted."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14754,7 +14755,7 @@ class ResponseShellCallOutputContentDoneStreamingEvent:
     """The index of the shell command that produced output."""
     output: list[FunctionShellCallOutputContent]
     """The output contents emitted for the shell command."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14819,7 +14820,7 @@ class ResponseStreamOptions:
 
     include_obfuscation: bool | Unset = UNSET
     """When true, stream obfuscation will be enabled. Stream obfuscation adds random characters to an `obfuscation` field on streaming delta events to normalize payload sizes as a mitigation to certain side-channel attacks. These obfuscation fields are included by default, but add a small amount of overhead to the data stream. You can set `include_obfuscation` to false to optimize for bandwidth if you trust the network links between your application and the OpenAI API."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14869,7 +14870,7 @@ class ResponseTextDeltaEvent:
     """The sequence number for this event."""
     logprobs: list[ResponseLogProb] | Unset = UNSET
     """The log probabilities of the tokens in the delta."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -14954,7 +14955,7 @@ class ResponseTextDoneEvent:
     """The sequence number for this event."""
     logprobs: list[ResponseLogProb]
     """The log probabilities of the tokens in the delta."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15024,7 +15025,7 @@ class ResponseTextParam:
 
     format: TextResponseFormatConfiguration | Unset = UNSET
     verbosity: Verbosity | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15082,7 +15083,7 @@ class ResponseUsage:
     """A detailed breakdown of the output tokens."""
     total_tokens: int
     """The total number of tokens used."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15146,7 +15147,7 @@ class ResponseUsageInputTokensDetails:
     """The number of tokens that were retrieved from the cache.  [More on prompt caching](/docs/guides/prompt-caching)."""
     cache_write_tokens: int | Unset = UNSET
     """The number of input tokens that were written to the cache."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15192,7 +15193,7 @@ class ResponseUsageOutputTokensDetails:
 
     reasoning_tokens: int
     """The number of reasoning tokens."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15236,7 +15237,7 @@ class ResponseWebSearchCallCompletedEvent:
     """Unique ID for the output item associated with the web search call."""
     sequence_number: int
     """The sequence number of the web search call being processed."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15295,7 +15296,7 @@ class ResponseWebSearchCallInProgressEvent:
     """Unique ID for the output item associated with the web search call."""
     sequence_number: int
     """The sequence number of the web search call being processed."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15354,7 +15355,7 @@ class ResponseWebSearchCallSearchingEvent:
     """Unique ID for the output item associated with the web search call."""
     sequence_number: int
     """The sequence number of the web search call being processed."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15407,7 +15408,7 @@ class ScreenshotParam:
 
     type: Literal['screenshot'] = 'screenshot'
     """Specifies the event type. For a screenshot action, this property is always set to `screenshot`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15454,7 +15455,7 @@ class ScrollParam:
     scroll_y: int
     """The vertical scroll distance."""
     keys: list[str] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15525,7 +15526,7 @@ class ShellCallOutputDelta:
     """The stdout delta that was emitted."""
     stderr: str | Unset = UNSET
     """The stderr delta that was emitted."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15571,7 +15572,7 @@ class SpecificApplyPatchParam:
 
     type: Literal['apply_patch'] = 'apply_patch'
     """The tool to call. Always `apply_patch`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15609,7 +15610,7 @@ class SpecificFunctionShellParam:
 
     type: Literal['shell'] = 'shell'
     """The tool to call. Always `shell`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15647,7 +15648,7 @@ class SpecificProgrammaticToolCallingParam:
 
     type: Literal['programmatic_tool_calling'] = 'programmatic_tool_calling'
     """The tool to call. Always `programmatic_tool_calling`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15687,7 +15688,7 @@ class SummaryTextContent:
     """The type of the object. Always `summary_text`."""
     text: str
     """A summary of the reasoning output from the model so far."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15730,7 +15731,7 @@ class TextContent:
 
     type: Literal['text'] = 'text'
     text: str
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15779,7 +15780,7 @@ class TextResponseFormatJsonSchema:
     description: str | Unset = UNSET
     """A description of what the response format is for, used by the model to determine how to respond in the format."""
     strict: bool | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -15858,7 +15859,7 @@ class TokenCountsBody:
     conversation: ConversationParam | None | Unset = UNSET
     tool_choice: ToolChoiceParam | None | Unset = UNSET
     parallel_tool_calls: bool | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16008,7 +16009,7 @@ class TokenCountsResource:
 
     object: Literal['response.input_tokens'] = 'response.input_tokens'
     input_tokens: int
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16055,7 +16056,7 @@ class ToolChoiceAllowed:
     """Constrains the tools available to the model to a pre-defined set."""
     tools: list[dict[str, Any]]
     """A list of tool definitions that the model should be allowed to call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16107,7 +16108,7 @@ class ToolChoiceCustom:
     """For custom tool calling, the type is always `custom`."""
     name: str
     """The name of the custom tool to call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16152,7 +16153,7 @@ class ToolChoiceFunction:
     """For function calling, the type is always `function`."""
     name: str
     """The name of the function to call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16198,7 +16199,7 @@ class ToolChoiceMCP:
     server_label: str
     """The label of the MCP server to use."""
     name: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16250,7 +16251,7 @@ class ToolChoiceTypes:
 
     type: Literal['file_search', 'web_search_preview', 'computer', 'computer_use_preview', 'computer_use', 'web_search_preview_2025_03_11', 'image_generation', 'code_interpreter']
     """The type of hosted tool the model should to use. Learn more about [built-in tools](/docs/guides/tools)."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16299,7 +16300,7 @@ class ToolSearchCall:
     """The status of the tool search call item that was recorded."""
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16376,7 +16377,7 @@ class ToolSearchCallItemParam:
     execution: ToolSearchExecutionType | Unset = UNSET
     """Whether tool search was executed by the server or by the client."""
     status: FunctionCallItemStatus | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16467,7 +16468,7 @@ class ToolSearchOutput:
     """The status of the tool search output item that was recorded."""
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16548,7 +16549,7 @@ class ToolSearchOutputItemParam:
     execution: ToolSearchExecutionType | Unset = UNSET
     """Whether tool search was executed by the server or by the client."""
     status: FunctionCallItemStatus | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16632,7 +16633,7 @@ class ToolSearchToolParam:
     """Whether tool search is executed by the server or by the client."""
     description: str | None | Unset = UNSET
     parameters: EmptyModelParam | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16699,7 +16700,7 @@ class TopLogProb:
     token: str
     logprob: float
     bytes: list[int]
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16751,7 +16752,7 @@ class TypeParam:
     """Specifies the event type. For a type action, this property is always set to `type`."""
     text: str
     """The text to type."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16802,7 +16803,7 @@ class UrlCitationBody:
     """The index of the last character of the URL citation in the message."""
     title: str
     """The title of the web resource."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16860,7 +16861,7 @@ class WaitParam:
 
     type: Literal['wait'] = 'wait'
     """Specifies the event type. For a wait action, this property is always set to `wait`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16902,7 +16903,7 @@ class WebSearchActionFind:
     """The URL of the page searched for the pattern."""
     pattern: str
     """The pattern or text to search for within the page."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -16952,7 +16953,7 @@ class WebSearchActionOpenPage:
     """The action type."""
     url: str | None | Unset = UNSET
     """The URL opened by the model."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -17005,7 +17006,7 @@ class WebSearchActionSearch:
     """The search queries."""
     sources: list[WebSearchActionSearchSourcesItem] | Unset = UNSET
     """The sources used in the search."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -17073,7 +17074,7 @@ class WebSearchActionSearchSourcesItem:
     """The type of source. Always `url`."""
     url: str
     """The URL of the source."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -17120,7 +17121,7 @@ class WebSearchApproximateLocation:
     region: str | None | Unset = UNSET
     city: str | None | Unset = UNSET
     timezone: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -17198,7 +17199,7 @@ class WebSearchPreviewTool:
     search_context_size: SearchContextSize | Unset = UNSET
     """High level guidance for the amount of context window space to use for the search. One of `low`, `medium`, or `high`. `medium` is the default."""
     search_content_types: list[SearchContentType] | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -17271,7 +17272,7 @@ class WebSearchTool:
     user_location: WebSearchApproximateLocation | None | Unset = UNSET
     search_context_size: Literal['low', 'medium', 'high'] | Unset = UNSET
     """High level guidance for the amount of context window space to use for the search. One of `low`, `medium`, or `high`. `medium` is the default."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -17346,7 +17347,7 @@ class WebSearchToolFilters:
     """Filters for the search."""
 
     allowed_domains: list[str] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -17393,7 +17394,7 @@ class WebSearchToolCall:
     """The status of the web search tool call."""
     action: WebSearchToolCallAction | Unset = UNSET
     """An object describing the specific action taken in this web search call. Includes details on how the model used the web (search, open_page, find_in_page)."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -17792,7 +17793,7 @@ def _cv0(v: Any) -> list[Tool]:
 def _cv2(v: Any) -> Literal['direct', 'programmatic']:
     if v not in ('direct', 'programmatic',):
         raise bad_value("", ('direct', 'programmatic',), v)
-    return cast("Literal['direct', 'programmatic']", v)
+    return cast("Literal['direct', 'programmatic']", v)  # pyright: ignore[reportUnnecessaryCast]
 
 
 def _cv1(v: Any) -> list[CallableToolAllowedCaller]:
@@ -17806,7 +17807,7 @@ def _cv3(v: Any) -> list[str]:
 def _cv4(v: Any) -> str | AutoCodeInterpreterToolParam:
     if v.__class__ is str:
         return v
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return AutoCodeInterpreterToolParam.from_dict(v)
     raise bad_type('', 'string or object', v)
 
@@ -17890,7 +17891,7 @@ def _cv19(v: Any) -> dict[str, str]:
 def _cv18(v: Any) -> dict[str, str] | None:
     if v is None:
         return None
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return _cv19(v)
     raise bad_type('', 'null or object', v)
 
@@ -17914,7 +17915,7 @@ def _cv21(v: Any) -> Literal['auto', 'default', 'flex', 'scale', 'priority', 'fa
 def _cv23(v: Any) -> Literal['file_search_call.results', 'web_search_call.results', 'web_search_call.action.sources', 'message.input_image.image_url', 'computer_call_output.output.image_url', 'code_interpreter_call.outputs', 'reasoning.encrypted_content', 'message.output_text.logprobs']:
     if v not in ('file_search_call.results', 'web_search_call.results', 'web_search_call.action.sources', 'message.input_image.image_url', 'computer_call_output.output.image_url', 'code_interpreter_call.outputs', 'reasoning.encrypted_content', 'message.output_text.logprobs',):
         raise bad_value("", ('file_search_call.results', 'web_search_call.results', 'web_search_call.action.sources', 'message.input_image.image_url', 'computer_call_output.output.image_url', 'code_interpreter_call.outputs', 'reasoning.encrypted_content', 'message.output_text.logprobs',), v)
-    return cast("Literal['file_search_call.results', 'web_search_call.results', 'web_search_call.action.sources', 'message.input_image.image_url', 'computer_call_output.output.image_url', 'code_interpreter_call.outputs', 'reasoning.encrypted_content', 'message.output_text.logprobs']", v)
+    return cast("Literal['file_search_call.results', 'web_search_call.results', 'web_search_call.action.sources', 'message.input_image.image_url', 'computer_call_output.output.image_url', 'code_interpreter_call.outputs', 'reasoning.encrypted_content', 'message.output_text.logprobs']", v)  # pyright: ignore[reportUnnecessaryCast]
 
 
 def _cv22(v: Any) -> list[IncludeEnum]:
@@ -17974,7 +17975,7 @@ def _cv32(v: Any) -> dict[str, str | float | bool]:
 def _cv31(v: Any) -> dict[str, str | float | bool] | None:
     if v is None:
         return None
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return _cv32(v)
     raise bad_type('', 'null or object', v)
 
@@ -18034,7 +18035,7 @@ def _cv44(v: Any) -> list[MCPListToolsTool]:
 def _cv45(v: Any) -> list[str] | MCPToolFilter:
     if v.__class__ is list:
         return _cv3(v)
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return MCPToolFilter.from_dict(v)
     raise bad_type('', 'array or object', v)
 
@@ -18044,7 +18045,7 @@ def _cv46(v: Any) -> MCPToolRequireApproval | Literal['always', 'never']:
         if v not in ('always', 'never',):
             raise bad_value('', ('always', 'never',), v)
         return cast("MCPToolRequireApproval | Literal['always', 'never']", v)
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return MCPToolRequireApproval.from_dict(v)
     raise bad_type('', 'string or object', v)
 
@@ -18060,7 +18061,7 @@ def _cv48(v: Any) -> dict[str, float]:
 def _cv51(v: Any) -> Literal['text', 'image']:
     if v not in ('text', 'image',):
         raise bad_value("", ('text', 'image',), v)
-    return cast("Literal['text', 'image']", v)
+    return cast("Literal['text', 'image']", v)  # pyright: ignore[reportUnnecessaryCast]
 
 
 def _cv50(v: Any) -> list[ModerationInputType]:
@@ -18094,7 +18095,7 @@ def _cv57(v: Any) -> dict[str, ResponsePromptVariablesVariant1Value]:
 def _cv56(v: Any) -> dict[str, ResponsePromptVariablesVariant1Value] | None:
     if v is None:
         return None
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return _cv57(v)
     raise bad_type('', 'null or object', v)
 
@@ -18381,7 +18382,7 @@ def parse_conversation_param(v: Any) -> ConversationParam:
     """Parse one ``ConversationParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownConversationParam``)."""
     if v.__class__ is str:
         return v
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return _dispatch_ConversationParam(v)
     raise bad_type('', 'string or object', v)
 
@@ -19013,7 +19014,7 @@ def parse_response_prompt_variables_variant1_value(v: Any) -> ResponsePromptVari
     """Parse one ``ResponsePromptVariablesVariant1Value`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponsePromptVariablesVariant1Value``)."""
     if v.__class__ is str:
         return v
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return _dispatch_ResponsePromptVariablesVariant1Value(v)
     raise bad_type('', 'string or object', v)
 
@@ -19219,7 +19220,7 @@ def parse_tool_choice_param(v: Any) -> ToolChoiceParam:
         if v not in ('none', 'auto', 'required',):
             raise bad_value('', ('none', 'auto', 'required',), v)
         return cast('ToolChoiceParam', v)
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return _dispatch_ToolChoiceParam(v)
     raise bad_type('', 'string or object', v)
 

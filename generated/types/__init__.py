@@ -14,17 +14,16 @@ from openresponses_sdk._base import (
     bad_type,
     bad_value,
     dump,
-    expect_any,
-    expect_bool,
-    expect_float,
     expect_int,
     expect_object,
     expect_str,
     extra_fields,
     first_valid,
+    is_mapping,
     list_of,
     map_of,
     missing,
+    no_extra,
     tag_fallback,
 )
 from openresponses_sdk._unset import UNSET, Unset
@@ -41,7 +40,7 @@ class ItemReferenceParam:
     id: str
     """The ID of the item to reference."""
     type: Literal['item_reference'] | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -90,7 +89,7 @@ class ReasoningSummaryContentParam:
     """The content type. Always `summary_text`."""
     text: str
     """The reasoning summary text."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -138,7 +137,7 @@ class ReasoningItemParam:
     id: str | None | Unset = UNSET
     content: None | Unset = UNSET
     encrypted_content: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -212,7 +211,7 @@ class CompactionSummaryItemParam:
     encrypted_content: str
     """The encrypted content of the compaction summary."""
     id: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -266,7 +265,7 @@ class InputTextContentParam:
     """The type of the input item. Always `input_text`."""
     text: str
     """The text input to the model."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -311,7 +310,7 @@ class InputImageContentParamAutoParam:
     """The type of the input item. Always `input_image`."""
     image_url: str | None | Unset = UNSET
     detail: ImageDetail | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -370,7 +369,7 @@ class InputFileContentParam:
     filename: str | None | Unset = UNSET
     file_data: str | None | Unset = UNSET
     file_url: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -441,7 +440,7 @@ class UserMessageItemParam:
     """The message content, as an array of content parts."""
     id: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -515,7 +514,7 @@ class SystemMessageItemParam:
     """The message content, as an array of content parts."""
     id: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -589,7 +588,7 @@ class DeveloperMessageItemParam:
     """The message content, as an array of content parts."""
     id: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -665,7 +664,7 @@ class UrlCitationParam:
     """The URL of the cited resource."""
     title: str
     """The title of the cited resource."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -727,7 +726,7 @@ class OutputTextContentParam:
     """The text content."""
     annotations: list[UrlCitationParam] | Unset = UNSET
     """Citations associated with the text content."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -782,7 +781,7 @@ class RefusalContentParam:
     """The content type. Always `refusal`."""
     refusal: str
     """The refusal text."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -833,7 +832,7 @@ class AssistantMessageItemParam:
     phase: Literal['commentary', 'final_answer'] | Unset = UNSET
     """Labels an `assistant` message as intermediate commentary (`commentary`) or the final answer (`final_answer`). For models like `gpt-5.3-codex` and beyond, when sending follow-up requests, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages."""
     status: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -917,7 +916,7 @@ class FunctionCallItemParam:
     """The function arguments as a JSON string."""
     id: str | None | Unset = UNSET
     status: FunctionCallStatus | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -994,7 +993,7 @@ class FunctionCallOutputItemParam:
     """Text, image, or file output of the function tool call."""
     id: str | None | Unset = UNSET
     status: FunctionCallStatus | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1060,7 +1059,7 @@ _K_FunctionCallOutputItemParam: frozenset[str] = frozenset(["call_id", "id", "ou
 class EmptyModelParam:
     """EmptyModelParam"""
 
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1093,7 +1092,7 @@ class FunctionToolParam:
     description: str | None | Unset = UNSET
     parameters: EmptyModelParam | None | Unset = UNSET
     strict: bool | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1166,7 +1165,7 @@ class SpecificFunctionParam:
     """The tool to call. Always `function`."""
     name: str
     """The name of the function tool to call."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1213,7 +1212,7 @@ class AllowedToolsParam:
     """The list of tools that are permitted for this request."""
     mode: ToolChoiceValueEnum | Unset = UNSET
     """How to select a tool from the allowed set."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1268,7 +1267,7 @@ class TextParam:
     """The format configuration for text output."""
     verbosity: VerbosityEnum | Unset = UNSET
     """Controls the level of detail in generated text output."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1317,7 +1316,7 @@ class StreamOptionsParam:
 
     include_obfuscation: bool | Unset = UNSET
     """Whether to obfuscate sensitive information in streamed output. Defaults to `true`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1355,7 +1354,7 @@ class ReasoningParam:
 
     effort: ReasoningEffortEnum | None | Unset = UNSET
     summary: ReasoningSummaryEnum | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1432,7 +1431,7 @@ class CreateResponseBody:
     service_tier: ServiceTierEnum | Unset = UNSET
     """The service tier to use for this request."""
     top_logprobs: int | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -1737,7 +1736,7 @@ class WebSocketResponseCreateEvent:
     service_tier: ServiceTierEnum | Unset = UNSET
     """The service tier to use for this request."""
     top_logprobs: int | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2023,7 +2022,7 @@ class WebSocketErrorEvent:
     """The HTTP-style status code for the WebSocket error."""
     error: WebSocketErrorEventError
     """The WebSocket error payload."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2078,7 +2077,7 @@ class WebSocketErrorEventError:
     type: str | Unset = UNSET
     """The error type, when supplied."""
     param: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2138,7 +2137,7 @@ class IncompleteDetails:
 
     reason: str
     """The reason the response could not be completed."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2178,7 +2177,7 @@ class InputTextContent:
     """The type of the input item. Always `input_text`."""
     text: str
     """The text input to the model."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2229,7 +2228,7 @@ class UrlCitationBody:
     """The index of the last character of the URL citation in the message."""
     title: str
     """The title of the web resource."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2288,7 +2287,7 @@ class TopLogProb:
     token: str
     logprob: float
     bytes: list[int]
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2340,7 +2339,7 @@ class LogProb:
     logprob: float
     bytes: list[int]
     top_logprobs: list[TopLogProb]
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2402,7 +2401,7 @@ class OutputTextContent:
     annotations: list[Annotation]
     """The annotations of the text output."""
     logprobs: list[LogProb] | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2462,7 +2461,7 @@ class TextContent:
 
     type: Literal['text'] = 'text'
     text: str
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2507,7 +2506,7 @@ class SummaryTextContent:
     """The type of the object. Always `summary_text`."""
     text: str
     """A summary of the reasoning output from the model so far."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2552,7 +2551,7 @@ class ReasoningTextContent:
     """The type of the reasoning text. Always `reasoning_text`."""
     text: str
     """The reasoning text from the model."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2597,7 +2596,7 @@ class RefusalContent:
     """The type of the refusal. Always `refusal`."""
     refusal: str
     """The refusal explanation from the model."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2643,7 +2642,7 @@ class InputImageContent:
     image_url: str | None
     detail: ImageDetail
     """The detail level of the image to be sent to the model. One of `high`, `low`, or `auto`. Defaults to `auto`."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2696,7 +2695,7 @@ class InputFileContent:
     """The name of the file to be sent to the model."""
     file_url: str | Unset = UNSET
     """The URL of the file to be sent to the model."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2760,7 +2759,7 @@ class Message:
     """The content of the message"""
     phase: Literal['commentary', 'final_answer'] | Unset = UNSET
     """Labels an `assistant` message as intermediate commentary (`commentary`) or the final answer (`final_answer`). For models like `gpt-5.3-codex` and beyond, when sending follow-up requests, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2838,7 +2837,7 @@ class FunctionCall:
     """The arguments JSON string that was generated."""
     status: FunctionCallStatus
     """The status of the function call item that was recorded."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2908,7 +2907,7 @@ class FunctionCallOutput:
     output: str | list[FunctionCallOutputOutputItem]
     status: FunctionCallOutputStatusEnum
     """The status of the item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -2976,7 +2975,7 @@ class ReasoningBody:
     """The reasoning content that was generated."""
     encrypted_content: str | Unset = UNSET
     """The encrypted reasoning content that was generated."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3050,7 +3049,7 @@ class CompactionBody:
     """The encrypted content that was produced by compaction."""
     created_by: str | Unset = UNSET
     """The identifier of the actor that created the item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3108,7 +3107,7 @@ class Error:
     """A machine-readable error code that was returned."""
     message: str
     """A human-readable description of the error that was returned."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3156,7 +3155,7 @@ class FunctionTool:
     description: str | None
     parameters: dict[str, Any] | None
     strict: bool | None
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3219,7 +3218,7 @@ class FunctionToolChoice:
 
     type: Literal['function'] = 'function'
     name: str | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3266,7 +3265,7 @@ class AllowedToolChoice:
     type: Literal['allowed_tools'] = 'allowed_tools'
     tools: list[FunctionToolChoice]
     mode: ToolChoiceValueEnum
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3315,7 +3314,7 @@ class TextResponseFormat:
     """TextResponseFormat"""
 
     type: Literal['text'] = 'text'
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3352,7 +3351,7 @@ class JsonObjectResponseFormat:
     """JsonObjectResponseFormat"""
 
     type: Literal['json_object'] = 'json_object'
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3393,7 +3392,7 @@ class JsonSchemaResponseFormat:
     description: str | None
     schema: None
     strict: bool
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3452,7 +3451,7 @@ class TextField:
 
     format: TextFieldFormat
     verbosity: VerbosityEnum | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3500,7 +3499,7 @@ class Reasoning:
 
     effort: ReasoningEffortEnum | None
     summary: ReasoningSummaryEnum | None
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3545,7 +3544,7 @@ class InputTokensDetails:
 
     cached_tokens: int
     """The number of input tokens that were served from cache."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3583,7 +3582,7 @@ class OutputTokensDetails:
 
     reasoning_tokens: int
     """The number of output tokens that were attributed to reasoning."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3629,7 +3628,7 @@ class Usage:
     """A breakdown of input token usage that was recorded."""
     output_tokens_details: OutputTokensDetails
     """A breakdown of output token usage that was recorded."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3739,7 +3738,7 @@ class ResponseResource(ResponseMixin):
     """Developer-defined metadata that was associated with the response."""
     safety_identifier: str | None
     prompt_cache_key: str | None
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -3956,7 +3955,7 @@ class ResponseCreatedStreamingEvent:
     """The sequence number of the event that was emitted."""
     response: ResponseResource
     """The response snapshot that was emitted with the event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4010,7 +4009,7 @@ class ResponseQueuedStreamingEvent:
     """The sequence number of the event that was emitted."""
     response: ResponseResource
     """The response snapshot that was emitted with the event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4064,7 +4063,7 @@ class ResponseInProgressStreamingEvent:
     """The sequence number of the event that was emitted."""
     response: ResponseResource
     """The response snapshot that was emitted with the event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4118,7 +4117,7 @@ class ResponseCompletedStreamingEvent:
     """The sequence number of the event that was emitted."""
     response: ResponseResource
     """The response snapshot that was emitted with the event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4172,7 +4171,7 @@ class ResponseFailedStreamingEvent:
     """The sequence number of the event that was emitted."""
     response: ResponseResource
     """The response snapshot that was emitted with the event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4226,7 +4225,7 @@ class ResponseIncompleteStreamingEvent:
     """The sequence number of the event that was emitted."""
     response: ResponseResource
     """The response snapshot that was emitted with the event."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4281,7 +4280,7 @@ class ResponseOutputItemAddedStreamingEvent:
     output_index: int
     """The index of the output item that was added."""
     item: ItemField | None
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4342,7 +4341,7 @@ class ResponseOutputItemDoneStreamingEvent:
     output_index: int
     """The index of the output item that was completed."""
     item: ItemField | None
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4408,7 +4407,7 @@ class ResponseReasoningSummaryPartAddedStreamingEvent:
     """The index of the summary part that was added."""
     part: ResponseReasoningSummaryPartAddedStreamingEventPart
     """A content part that makes up an input or output item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4483,7 +4482,7 @@ class ResponseReasoningSummaryPartDoneStreamingEvent:
     """The index of the summary part that was completed."""
     part: ResponseReasoningSummaryPartDoneStreamingEventPart
     """A content part that makes up an input or output item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4558,7 +4557,7 @@ class ResponseContentPartAddedStreamingEvent:
     """The index of the content part that was added."""
     part: ResponseContentPartAddedStreamingEventPart
     """A content part that makes up an input or output item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4633,7 +4632,7 @@ class ResponseContentPartDoneStreamingEvent:
     """The index of the content part that was completed."""
     part: ResponseContentPartDoneStreamingEventPart
     """A content part that makes up an input or output item."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4712,7 +4711,7 @@ class ResponseOutputTextDeltaStreamingEvent:
     """The token log probabilities that were emitted with the delta, if any."""
     obfuscation: str | Unset = UNSET
     """An obfuscation string that was added to pad the event payload."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4805,7 +4804,7 @@ class ResponseOutputTextDoneStreamingEvent:
     """The final text that was emitted."""
     logprobs: list[LogProb] | Unset = UNSET
     """The token log probabilities that were emitted with the final text, if any."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4888,7 +4887,7 @@ class ResponseRefusalDeltaStreamingEvent:
     """The index of the refusal content that was updated."""
     delta: str
     """The refusal text delta that was appended."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -4961,7 +4960,7 @@ class ResponseRefusalDoneStreamingEvent:
     """The index of the refusal content that was completed."""
     refusal: str
     """The final refusal text that was emitted."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5036,7 +5035,7 @@ class ResponseReasoningDeltaStreamingEvent:
     """The reasoning text delta that was appended."""
     obfuscation: str | Unset = UNSET
     """An obfuscation string that was added to pad the event payload."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5117,7 +5116,7 @@ class ResponseReasoningDoneStreamingEvent:
     """The index of the reasoning content that was completed."""
     text: str
     """The final reasoning text that was emitted."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5192,7 +5191,7 @@ class ResponseReasoningSummaryDeltaStreamingEvent:
     """The summary text delta that was appended."""
     obfuscation: str | Unset = UNSET
     """An obfuscation string that was added to pad the event payload."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5273,7 +5272,7 @@ class ResponseReasoningSummaryDoneStreamingEvent:
     """The index of the summary content that was completed."""
     text: str
     """The final summary text that was emitted."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5347,7 +5346,7 @@ class ResponseOutputTextAnnotationAddedStreamingEvent:
     annotation_index: int
     """The index of the annotation that was added."""
     annotation: Annotation | None
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5428,7 +5427,7 @@ class ResponseFunctionCallArgumentsDeltaStreamingEvent:
     """The arguments delta that was appended."""
     obfuscation: str | Unset = UNSET
     """An obfuscation string that was added to pad the event payload."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5502,7 +5501,7 @@ class ResponseFunctionCallArgumentsDoneStreamingEvent:
     """The index of the output item that was updated."""
     arguments: str
     """The final arguments string that was emitted."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5566,7 +5565,7 @@ class ErrorPayload:
     param: str | None
     headers: dict[str, str] | Unset = UNSET
     """The response headers that were emitted with the error, if any."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5635,7 +5634,7 @@ class ErrorStreamingEvent:
     """The sequence number of the event that was emitted."""
     error: ErrorPayload
     """The error payload that was emitted."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5689,7 +5688,7 @@ class CompactResponseMethodPublicBody:
     previous_response_id: str | None | Unset = UNSET
     instructions: str | None | Unset = UNSET
     prompt_cache_key: str | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5773,7 +5772,7 @@ class CompactResource:
     """Unix timestamp (in seconds) when the compacted conversation was created."""
     usage: Usage
     """Token accounting for the compaction pass, including cached, reasoning, and total tokens."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5837,7 +5836,7 @@ class InputVideoContent:
     """The type of the input content. Always `input_video`."""
     video_url: str
     """A base64 or remote url that resolves to a video file."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -5887,7 +5886,7 @@ class JsonSchemaResponseFormatParam:
     schema: dict[str, Any] | Unset = UNSET
     """The schema for the response format, described as a JSON Schema object."""
     strict: bool | None | Unset = UNSET
-    extra: dict[str, Any] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
     @classmethod
@@ -6214,7 +6213,7 @@ def _cv13(v: Any) -> str | list[ItemParam]:
 def _cv16(v: Any) -> Literal['reasoning.encrypted_content', 'message.output_text.logprobs']:
     if v not in ('reasoning.encrypted_content', 'message.output_text.logprobs',):
         raise bad_value("", ('reasoning.encrypted_content', 'message.output_text.logprobs',), v)
-    return cast("Literal['reasoning.encrypted_content', 'message.output_text.logprobs']", v)
+    return cast("Literal['reasoning.encrypted_content', 'message.output_text.logprobs']", v)  # pyright: ignore[reportUnnecessaryCast]
 
 
 def _cv15(v: Any) -> list[IncludeEnum]:
@@ -6454,7 +6453,7 @@ def parse_tool_choice_param(v: Any) -> ToolChoiceParam:
         if v not in ('none', 'auto', 'required',):
             raise bad_value('', ('none', 'auto', 'required',), v)
         return cast('ToolChoiceParam', v)
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return _dispatch_ToolChoiceParam(v)
     raise bad_type('', 'string or object', v)
 
@@ -6653,7 +6652,7 @@ def parse_response_resource_tool_choice(v: Any) -> ResponseResourceToolChoice:
         if v not in ('none', 'auto', 'required',):
             raise bad_value('', ('none', 'auto', 'required',), v)
         return cast('ResponseResourceToolChoice', v)
-    if (v.__class__ is dict or isinstance(v, Mapping)):
+    if is_mapping(v):
         return _dispatch_ResponseResourceToolChoice(v)
     raise bad_type('', 'string or object', v)
 

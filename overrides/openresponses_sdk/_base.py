@@ -47,6 +47,16 @@ def as_object(value: object) -> dict[str, Any]:
     raise bad_type("", "object", value)
 
 
+def is_mapping(value: object) -> bool:
+    """True for a JSON object (any ``Mapping``); a plain bool so ``Any`` stays ``Any`` for type checkers."""
+    return value.__class__ is dict or isinstance(value, Mapping)
+
+
+def no_extra() -> dict[str, Any]:
+    """Default factory of every model's ``extra`` field."""
+    return {}
+
+
 def extra_fields(data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in known}
 
