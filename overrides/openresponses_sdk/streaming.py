@@ -1,0 +1,258 @@
+"""Typed response streams over Server-Sent Events (``stream=True``), sync and async.
+
+SSE framing (CR/LF/CRLF, ``:`` comments, multi-line ``data:``, chunk boundaries anywhere, incremental
+UTF-8) is parsed by ``httpx-sse``; this module turns each event into the dialect's typed event, checks
+the ``event:`` name against the payload ``type``, stops at ``[DONE]``, raises :class:`ResponseStreamError`
+for ``error`` events and feeds the :class:`~openresponses_sdk.accumulate.ResponseAccumulator`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Mapping
+from types import TracebackType
+from typing import Any, Generic, TypeVar, cast
+
+import httpx
+from httpx_sse import EventSource, ServerSentEvent, SSEError
+
+from openresponses_sdk import errors
+from openresponses_sdk.accumulate import TERMINAL_EVENTS, AccumulationError, ResponseAccumulator
+from openresponses_sdk.errors import ValidationError
+
+EventT = TypeVar("EventT")
+ResponseT = TypeVar("ResponseT")
+
+TEXT_DELTA = "response.output_text.delta"
+
+
+class EventDecoder(Generic[EventT, ResponseT]):
+    """Per-stream state shared by the sync and async streams: decode, check, accumulate."""
+
+    def __init__(
+        self,
+        parse_event: Callable[[Mapping[str, Any]], EventT],
+        parse_response: Callable[[Mapping[str, Any]], ResponseT],
+        request: httpx.Request | None,
+    ) -> None:
+        self._parse_event = parse_event
+        self._parse_response = parse_response
+        self.request = request
+        self.accumulator = ResponseAccumulator()
+        self.count = 0
+        """Number of data events decoded so far (the next event's 0-based index)."""
+        self.done = False
+        """``[DONE]`` was received."""
+
+    def decode(self, sse: ServerSentEvent) -> tuple[EventT, dict[str, Any]] | None:
+        """The typed event and its raw payload, or ``None`` for ``[DONE]`` and data-less events."""
+        if not sse.data or self.done:
+            return None
+        if sse.data == "[DONE]":
+            self.done = True
+            return None
+        index = self.count
+        self.count += 1
+        try:
+            payload: object = json.loads(sse.data)
+        except ValueError as exc:
+            raise self.protocol_error(index, f"is not valid JSON ({exc}): {sse.data[:120]!r}") from None
+        if not isinstance(payload, dict):
+            raise self.protocol_error(index, f"is JSON {type(payload).__name__}, expected an object")
+        raw = cast(dict[str, Any], payload)
+        kind = raw.get("type")
+        if sse.event and sse.event != "message" and kind is not None and sse.event != kind:
+            raise self.protocol_error(index, f"is named {sse.event!r} by its event: line but has type {kind!r}")
+        if kind == "error":
+            raise self._stream_error(index, raw)
+        try:
+            event = self._parse_event(raw)
+        except ValidationError as exc:
+            raise self.protocol_error(index, f"({kind}) does not match the schema: {exc}") from exc
+        try:
+            self.accumulator.add(raw)
+        except AccumulationError as exc:
+            raise self.protocol_error(index, f"({kind}) cannot be applied: {exc}") from exc
+        return event, raw
+
+    def finish(self) -> None:
+        """Called at the end of the body: a stream without a terminal event was cut short."""
+        if self.accumulator.terminal is None:
+            raise errors.StreamProtocolError(
+                f"Stream ended after {self.count} events without a terminal event "
+                f"({', '.join(sorted(TERMINAL_EVENTS))})",
+                event_index=self.count,
+                request=self.request,
+            )
+
+    def final_response(self) -> ResponseT:
+        """The terminal response, typed; output rebuilt from the events when the server sent none."""
+        final = self.accumulator.final()
+        if final is None:
+            self.finish()
+            raise AssertionError("unreachable: finish() raises without a terminal event")
+        try:
+            return self._parse_response(final)
+        except ValidationError as exc:
+            raise errors.APIResponseValidationError(
+                f"Final response (from {self.accumulator.terminal_type}) does not match the schema: {exc}",
+                request=self.request,
+            ) from exc
+
+    def connection_error(self, exc: httpx.TransportError) -> errors.APIConnectionError:
+        """A network failure mid-stream (never retried: events were already delivered)."""
+        cls = errors.APITimeoutError if isinstance(exc, httpx.TimeoutException) else errors.APIConnectionError
+        detail = str(exc) or type(exc).__name__
+        return cls(f"Stream broken after {self.count} events: {detail}", request=self.request)
+
+    def protocol_error(self, index: int, problem: str) -> errors.StreamProtocolError:
+        """A :class:`StreamProtocolError` naming the event index and the problem."""
+        return errors.StreamProtocolError(f"Stream event {index} {problem}", event_index=index, request=self.request)
+
+    def _stream_error(self, index: int, raw: dict[str, Any]) -> errors.ResponseStreamError:
+        nested = raw.get("error")
+        fields = cast(dict[str, Any], nested) if isinstance(nested, dict) else raw
+        message = str(fields.get("message") or "(no message)")
+        code, kind, param = (_opt_str(fields.get(key)) for key in ("code", "type", "param"))
+        details = ", ".join(f"{k}={v}" for k, v in (("code", code), ("type", kind), ("param", param)) if v)
+        return errors.ResponseStreamError(
+            f"Stream event {index} is an error: {message}" + (f" ({details})" if details else ""),
+            code=code,
+            type=kind,
+            param=param,
+            event_index=index,
+            event=raw,
+            request=self.request,
+        )
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+class ResponseStream(Generic[EventT, ResponseT]):
+    """Iterate typed events; ``get_final_response()`` / ``text_deltas()`` for the common cases.
+
+    Use as a context manager (``with client.responses.create(..., stream=True) as stream:``) so the
+    connection is released even when you stop early.
+    """
+
+    def __init__(self, response: httpx.Response, decoder: EventDecoder[EventT, ResponseT]) -> None:
+        self.http_response = response
+        self._decoder = decoder
+        self._pairs = self._iter_pairs()
+
+    @property
+    def accumulator(self) -> ResponseAccumulator:
+        """The response rebuilt so far (``accumulator.snapshot()`` for a partial response)."""
+        return self._decoder.accumulator
+
+    def __enter__(self) -> ResponseStream[EventT, ResponseT]:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the connection (idempotent)."""
+        self._pairs.close()
+        self.http_response.close()
+
+    def __iter__(self) -> Iterator[EventT]:
+        return self
+
+    def __next__(self) -> EventT:
+        return next(self._pairs)[0]
+
+    def text_deltas(self) -> Iterator[str]:
+        """Only the ``response.output_text.delta`` strings, in order."""
+        for _, raw in self._pairs:
+            if raw.get("type") == TEXT_DELTA:
+                yield str(raw.get("delta", ""))
+
+    def get_final_response(self) -> ResponseT:
+        """Read the rest of the stream and return the final response."""
+        for _ in self._pairs:
+            pass
+        return self._decoder.final_response()
+
+    def _iter_pairs(self) -> Generator[tuple[EventT, dict[str, Any]], None, None]:
+        decoder = self._decoder
+        try:
+            for sse in EventSource(self.http_response).iter_sse():
+                pair = decoder.decode(sse)
+                if pair is not None:
+                    yield pair
+                elif decoder.done:
+                    break
+        except SSEError as exc:  # (a TransportError subclass: must come first)
+            raise decoder.protocol_error(decoder.count, f"cannot be read: {exc}") from exc
+        except httpx.TransportError as exc:
+            raise decoder.connection_error(exc) from exc
+        finally:
+            self.http_response.close()
+        decoder.finish()
+
+
+class AsyncResponseStream(Generic[EventT, ResponseT]):
+    """Async twin of :class:`ResponseStream`: ``async with`` / ``async for`` / ``await get_final_response()``."""
+
+    def __init__(self, response: httpx.Response, decoder: EventDecoder[EventT, ResponseT]) -> None:
+        self.http_response = response
+        self._decoder = decoder
+        self._pairs = self._iter_pairs()
+
+    @property
+    def accumulator(self) -> ResponseAccumulator:
+        """The response rebuilt so far (``accumulator.snapshot()`` for a partial response)."""
+        return self._decoder.accumulator
+
+    async def __aenter__(self) -> AsyncResponseStream[EventT, ResponseT]:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Release the connection (idempotent)."""
+        await self._pairs.aclose()
+        await self.http_response.aclose()
+
+    def __aiter__(self) -> AsyncIterator[EventT]:
+        return self
+
+    async def __anext__(self) -> EventT:
+        return (await anext(self._pairs))[0]
+
+    async def text_deltas(self) -> AsyncIterator[str]:
+        """Only the ``response.output_text.delta`` strings, in order."""
+        async for _, raw in self._pairs:
+            if raw.get("type") == TEXT_DELTA:
+                yield str(raw.get("delta", ""))
+
+    async def get_final_response(self) -> ResponseT:
+        """Read the rest of the stream and return the final response."""
+        async for _ in self._pairs:
+            pass
+        return self._decoder.final_response()
+
+    async def _iter_pairs(self) -> AsyncGenerator[tuple[EventT, dict[str, Any]], None]:
+        decoder = self._decoder
+        try:
+            async for sse in EventSource(self.http_response).aiter_sse():
+                pair = decoder.decode(sse)
+                if pair is not None:
+                    yield pair
+                elif decoder.done:
+                    break
+        except SSEError as exc:  # (a TransportError subclass: must come first)
+            raise decoder.protocol_error(decoder.count, f"cannot be read: {exc}") from exc
+        except httpx.TransportError as exc:
+            raise decoder.connection_error(exc) from exc
+        finally:
+            await self.http_response.aclose()
+        decoder.finish()
