@@ -9,6 +9,7 @@ import inspect
 import sys
 import types
 import typing
+import weakref
 from collections.abc import Callable
 from typing import Any, Literal, get_args, get_origin
 
@@ -90,9 +91,14 @@ def is_record_class(tp: object) -> bool:
 
 
 def type_hints(obj: object, where: str) -> dict[str, object]:
-    """Resolved annotations (``Annotated`` kept); unresolvable forward references become a clear error."""
+    """Resolved annotations (``Annotated`` kept). String annotations naming local classes are looked up in
+    the local variables of the first calling frame outside this package (where the tool is declared)."""
     try:
         return typing.get_type_hints(obj, include_extras=True)
+    except NameError:
+        pass
+    try:
+        return typing.get_type_hints(obj, localns=_caller_locals(), include_extras=True)
     except NameError as exc:
         raise ToolDefinitionError(
             f"cannot resolve the type annotation {exc.name!r}; define it at module level so it can be found",
@@ -100,8 +106,29 @@ def type_hints(obj: object, where: str) -> dict[str, object]:
         ) from exc
 
 
+_PACKAGE = __name__.split(".", 1)[0]
+
+
+def _caller_locals() -> dict[str, object]:
+    frame = inspect.currentframe()
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(_PACKAGE):
+        frame = frame.f_back
+    return dict(frame.f_locals) if frame is not None else {}
+
+
+_FIELDS: weakref.WeakKeyDictionary[type[object], list[FieldSpec]] = weakref.WeakKeyDictionary()
+
+
 def class_fields(cls: type[object], where: str) -> list[FieldSpec]:
-    """The init fields of a dataclass / attrs class / TypedDict, with descriptions from metadata or docstring."""
+    """The init fields of a dataclass / attrs class / TypedDict, with descriptions from metadata or docstring
+    (computed once per class: later lookups, e.g. when converting arguments, need no annotation resolving)."""
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = _class_fields(cls, where)
+    return fields
+
+
+def _class_fields(cls: type[object], where: str) -> list[FieldSpec]:
     doc = parse_doc(own_doc(cls))
     hints = type_hints(cls, where)
     if is_typeddict(cls):

@@ -135,7 +135,8 @@ class SchemaBuilder:
             prop = self.schema(f.type, at)
             if f.kind == "var_positional":
                 prop = {"type": "array", "items": prop}
-            prop = self._describe(prop, f.description)
+            if not _has_annotated_description(f.type):  # Annotated text wins over the docstring's
+                prop = self._describe(prop, f.description)
             if not f.required and f.default is not MISSING:
                 try:
                     prop = {**prop, "default": to_jsonable(f.default)}
@@ -310,6 +311,11 @@ class SchemaBuilder:
     @staticmethod
     def _describe(schema: JsonSchema, text: str) -> JsonSchema:
         return {**schema, "description": text} if text else schema
+
+
+def _has_annotated_description(tp: object) -> bool:
+    _, meta = strip_annotated(unwrap_alias(tp))
+    return any(isinstance(m, str) or isinstance(getattr(m, "description", None), str) for m in meta)
 
 
 def _rename_ref(schema: JsonSchema, old: str, new: str) -> JsonSchema:

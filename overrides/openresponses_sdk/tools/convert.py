@@ -94,7 +94,7 @@ def compile_tool(
         except NotStrict as exc:
             warnings.warn(
                 StrictFallbackWarning(
-                    f"{where}: parameter {_param_name(exc.path)!r} cannot be expressed in strict mode"
+                    f"{where}: parameter {_param_name(exc.path, params)!r} cannot be expressed in strict mode"
                     f" ({exc.reason}); the tool is sent with strict: false"
                 ),
                 stacklevel=3,
@@ -109,8 +109,11 @@ def compile_tool(
     return CompiledTool(func, definition, lenient(full), params)
 
 
-def _param_name(path: str) -> str:
-    return re.split(r"[.\[{]", path, maxsplit=1)[0] if path else "<parameters>"
+def _param_name(path: str, params: list[FieldSpec]) -> str:
+    """The parameter a strict-mode failure path belongs to (the root object's extras are ``**kwargs``)."""
+    if path:
+        return re.split(r"[.\[{]", path, maxsplit=1)[0]
+    return next(("**" + p.key for p in params if p.kind == "var_keyword"), "<parameters>")
 
 
 def callable_to_tool(
