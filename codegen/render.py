@@ -130,7 +130,8 @@ class Emitter:
             if t.kind == "null":
                 return [f"if {v} is not None:", f"    raise bad_type({key}, 'null', {v})"]
             kind = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}[t.kind]
-            return [f"if not {KIND_CHECK[kind].format(v=v)}:", f"    raise bad_type({key}, {kind!r}, {v})"]
+            test = KIND_CHECK[kind].format(v=v).replace(" is ", " is not ").replace(" or ", " and ")
+            return [f"if {test}:", f"    raise bad_type({key}, {kind!r}, {v})"]
         if isinstance(t, Const):
             return [f"if {v} != {t.value!r}:", f"    raise bad_value({key}, ({t.value!r},), {v})"]
         if isinstance(t, Enum):
@@ -141,8 +142,11 @@ class Emitter:
             assert isinstance(d, AliasDef)
             if isinstance(d.type, Prim | Const | Enum):
                 return self.check(d.type, v, key)
-        return ["try:", f"    {v} = {self.conv(t)}({v})", "except ValidationError as e:",
+        call = ["try:", f"    {v} = {self.conv(t)}({v})", "except ValidationError as e:",
                 f"    raise e.under({key}) from None"]
+        if isinstance(t, Array):  # fast path: an empty list needs no conversion
+            return [f"if {v}.__class__ is not list or {v}:", *("    " + c for c in call)]
+        return call
 
     def union_body(self, members: list[TypeExpr], tagged: UnionDef | None, rettype: str) -> list[str]:
         by_kind: dict[str, list[TypeExpr]] = {}
@@ -339,5 +343,6 @@ def union_view(em: Emitter, u: UnionDef) -> dict[str, object]:
         "table": table,
         "subs": subs,
         "untagged": [f"{c}.from_dict" for c in u.untagged],
-        "body": [f"return _dispatch_{u.name}(v)"] if em.union_is_objects(u.name) else em.union_body(u.members, u, u.name),
+        "direct": em.union_is_objects(u.name),
+        "body": [] if em.union_is_objects(u.name) else em.union_body(u.members, u, u.name),
     }

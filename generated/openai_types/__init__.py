@@ -9,6 +9,7 @@ from typing import Any, Literal, Self, cast
 import attrs
 
 from openresponses_sdk._base import (
+    Model,
     UnknownVariant,
     as_object,
     bad_type,
@@ -35,8 +36,8 @@ from openresponses_sdk._mixins import ResponseMixin
 SPEC_VERSION = "2.3.0"
 
 
-@attrs.define(slots=True, kw_only=True)
-class AdditionalTools:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class AdditionalTools(Model):
     """AdditionalTools"""
 
     type: Literal['additional_tools'] = 'additional_tools'
@@ -49,6 +50,23 @@ class AdditionalTools:
     """The additional tool definitions made available at this item."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['additional_tools'] = 'additional_tools',
+        id: str,
+        role: MessageRole,
+        tools: list[Tool],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.role = role
+        self.tools = tools
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -64,14 +82,15 @@ class AdditionalTools:
             raise missing(e.args[0]) from None
         if v_type != 'additional_tools':
             raise bad_value('type', ('additional_tools',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_role not in ('unknown', 'user', 'assistant', 'system', 'critic', 'discriminator', 'developer', 'tool',):
             raise bad_value('role', ('unknown', 'user', 'assistant', 'system', 'critic', 'discriminator', 'developer', 'tool',), v_role)
-        try:
-            v_tools = _cv0(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv0(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         n = 4
         self = cls.__new__(cls)
         self.type = v_type
@@ -96,8 +115,8 @@ class AdditionalTools:
 
 _K_AdditionalTools: frozenset[str] = frozenset(["id", "role", "tools", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class AdditionalToolsItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class AdditionalToolsItemParam(Model):
     """AdditionalToolsItemParam"""
 
     type: Literal['additional_tools'] = 'additional_tools'
@@ -109,6 +128,23 @@ class AdditionalToolsItemParam:
     id: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['additional_tools'] = 'additional_tools',
+        role: Literal['developer'] = 'developer',
+        tools: list[Tool],
+        id: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.role = role
+        self.tools = tools
+        self.id = id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -125,16 +161,17 @@ class AdditionalToolsItemParam:
             raise bad_value('type', ('additional_tools',), v_type)
         if v_role != 'developer':
             raise bad_value('role', ('developer',), v_role)
-        try:
-            v_tools = _cv0(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv0(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         n = 3
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         self = cls.__new__(cls)
         self.type = v_type
@@ -160,8 +197,8 @@ class AdditionalToolsItemParam:
 
 _K_AdditionalToolsItemParam: frozenset[str] = frozenset(["id", "role", "tools", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FileCitationBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FileCitationBody(Model):
     """A citation to a file."""
 
     type: Literal['file_citation'] = 'file_citation'
@@ -174,6 +211,23 @@ class FileCitationBody:
     """The filename of the file cited."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['file_citation'] = 'file_citation',
+        file_id: str,
+        index: int,
+        filename: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.file_id = file_id
+        self.index = index
+        self.filename = filename
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -189,11 +243,11 @@ class FileCitationBody:
             raise missing(e.args[0]) from None
         if v_type != 'file_citation':
             raise bad_value('type', ('file_citation',), v_type)
-        if not v_file_id.__class__ is str:
+        if v_file_id.__class__ is not str:
             raise bad_type('file_id', 'string', v_file_id)
-        if not v_index.__class__ is int:
+        if v_index.__class__ is not int:
             raise bad_type('index', 'integer', v_index)
-        if not v_filename.__class__ is str:
+        if v_filename.__class__ is not str:
             raise bad_type('filename', 'string', v_filename)
         n = 4
         self = cls.__new__(cls)
@@ -219,8 +273,8 @@ class FileCitationBody:
 
 _K_FileCitationBody: frozenset[str] = frozenset(["file_id", "filename", "index", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchCreateFileOperation:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchCreateFileOperation(Model):
     """Instruction describing how to create a file via the apply_patch tool."""
 
     type: Literal['create_file'] = 'create_file'
@@ -231,6 +285,21 @@ class ApplyPatchCreateFileOperation:
     """Diff to apply."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['create_file'] = 'create_file',
+        path: str,
+        diff: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.path = path
+        self.diff = diff
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -245,9 +314,9 @@ class ApplyPatchCreateFileOperation:
             raise missing(e.args[0]) from None
         if v_type != 'create_file':
             raise bad_value('type', ('create_file',), v_type)
-        if not v_path.__class__ is str:
+        if v_path.__class__ is not str:
             raise bad_type('path', 'string', v_path)
-        if not v_diff.__class__ is str:
+        if v_diff.__class__ is not str:
             raise bad_type('diff', 'string', v_diff)
         n = 3
         self = cls.__new__(cls)
@@ -271,8 +340,8 @@ class ApplyPatchCreateFileOperation:
 
 _K_ApplyPatchCreateFileOperation: frozenset[str] = frozenset(["diff", "path", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchCreateFileOperationParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchCreateFileOperationParam(Model):
     """Instruction for creating a new file via the apply_patch tool."""
 
     type: Literal['create_file'] = 'create_file'
@@ -283,6 +352,21 @@ class ApplyPatchCreateFileOperationParam:
     """Unified diff content to apply when creating the file."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['create_file'] = 'create_file',
+        path: str,
+        diff: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.path = path
+        self.diff = diff
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -297,9 +381,9 @@ class ApplyPatchCreateFileOperationParam:
             raise missing(e.args[0]) from None
         if v_type != 'create_file':
             raise bad_value('type', ('create_file',), v_type)
-        if not v_path.__class__ is str:
+        if v_path.__class__ is not str:
             raise bad_type('path', 'string', v_path)
-        if not v_diff.__class__ is str:
+        if v_diff.__class__ is not str:
             raise bad_type('diff', 'string', v_diff)
         n = 3
         self = cls.__new__(cls)
@@ -323,8 +407,8 @@ class ApplyPatchCreateFileOperationParam:
 
 _K_ApplyPatchCreateFileOperationParam: frozenset[str] = frozenset(["diff", "path", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchDeleteFileOperation:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchDeleteFileOperation(Model):
     """Instruction describing how to delete a file via the apply_patch tool."""
 
     type: Literal['delete_file'] = 'delete_file'
@@ -333,6 +417,19 @@ class ApplyPatchDeleteFileOperation:
     """Path of the file to delete."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['delete_file'] = 'delete_file',
+        path: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.path = path
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -346,7 +443,7 @@ class ApplyPatchDeleteFileOperation:
             raise missing(e.args[0]) from None
         if v_type != 'delete_file':
             raise bad_value('type', ('delete_file',), v_type)
-        if not v_path.__class__ is str:
+        if v_path.__class__ is not str:
             raise bad_type('path', 'string', v_path)
         n = 2
         self = cls.__new__(cls)
@@ -368,8 +465,8 @@ class ApplyPatchDeleteFileOperation:
 
 _K_ApplyPatchDeleteFileOperation: frozenset[str] = frozenset(["path", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchDeleteFileOperationParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchDeleteFileOperationParam(Model):
     """Instruction for deleting an existing file via the apply_patch tool."""
 
     type: Literal['delete_file'] = 'delete_file'
@@ -378,6 +475,19 @@ class ApplyPatchDeleteFileOperationParam:
     """Path of the file to delete relative to the workspace root."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['delete_file'] = 'delete_file',
+        path: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.path = path
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -391,7 +501,7 @@ class ApplyPatchDeleteFileOperationParam:
             raise missing(e.args[0]) from None
         if v_type != 'delete_file':
             raise bad_value('type', ('delete_file',), v_type)
-        if not v_path.__class__ is str:
+        if v_path.__class__ is not str:
             raise bad_type('path', 'string', v_path)
         n = 2
         self = cls.__new__(cls)
@@ -413,8 +523,8 @@ class ApplyPatchDeleteFileOperationParam:
 
 _K_ApplyPatchDeleteFileOperationParam: frozenset[str] = frozenset(["path", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchToolCall(Model):
     """A tool call that applies file diffs by creating, deleting, or updating files."""
 
     type: Literal['apply_patch_call'] = 'apply_patch_call'
@@ -433,6 +543,29 @@ class ApplyPatchToolCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['apply_patch_call'] = 'apply_patch_call',
+        id: str,
+        call_id: str,
+        status: ApplyPatchCallStatus,
+        operation: ApplyPatchToolCallOperation,
+        caller: ToolCallCaller | None | Unset = UNSET,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.status = status
+        self.operation = operation
+        self.caller = caller
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -448,9 +581,9 @@ class ApplyPatchToolCall:
             raise missing(e.args[0]) from None
         if v_type != 'apply_patch_call':
             raise bad_value('type', ('apply_patch_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_status not in ('in_progress', 'completed',):
             raise bad_value('status', ('in_progress', 'completed',), v_status)
@@ -470,7 +603,7 @@ class ApplyPatchToolCall:
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -503,8 +636,8 @@ class ApplyPatchToolCall:
 
 _K_ApplyPatchToolCall: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "operation", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchToolCallItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchToolCallItemParam(Model):
     """A tool call representing a request to create, delete, or update files using diff patches."""
 
     type: Literal['apply_patch_call'] = 'apply_patch_call'
@@ -520,6 +653,27 @@ class ApplyPatchToolCallItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['apply_patch_call'] = 'apply_patch_call',
+        call_id: str,
+        status: ApplyPatchCallStatusParam,
+        operation: ApplyPatchOperationParam,
+        id: str | None | Unset = UNSET,
+        caller: ToolCallCallerParam | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.call_id = call_id
+        self.status = status
+        self.operation = operation
+        self.id = id
+        self.caller = caller
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -534,7 +688,7 @@ class ApplyPatchToolCallItemParam:
             raise missing(e.args[0]) from None
         if v_type != 'apply_patch_call':
             raise bad_value('type', ('apply_patch_call',), v_type)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_status not in ('in_progress', 'completed',):
             raise bad_value('status', ('in_progress', 'completed',), v_status)
@@ -547,7 +701,7 @@ class ApplyPatchToolCallItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -586,8 +740,8 @@ class ApplyPatchToolCallItemParam:
 
 _K_ApplyPatchToolCallItemParam: frozenset[str] = frozenset(["call_id", "caller", "id", "operation", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchToolCallOutput:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchToolCallOutput(Model):
     """The output emitted by an apply patch tool call."""
 
     type: Literal['apply_patch_call_output'] = 'apply_patch_call_output'
@@ -605,6 +759,29 @@ class ApplyPatchToolCallOutput:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['apply_patch_call_output'] = 'apply_patch_call_output',
+        id: str,
+        call_id: str,
+        status: ApplyPatchCallOutputStatus,
+        caller: ToolCallCaller | None | Unset = UNSET,
+        output: str | None | Unset = UNSET,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.status = status
+        self.caller = caller
+        self.output = output
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -619,9 +796,9 @@ class ApplyPatchToolCallOutput:
             raise missing(e.args[0]) from None
         if v_type != 'apply_patch_call_output':
             raise bad_value('type', ('apply_patch_call_output',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_status not in ('completed', 'failed',):
             raise bad_value('status', ('completed', 'failed',), v_status)
@@ -638,12 +815,12 @@ class ApplyPatchToolCallOutput:
         if v_output is not UNSET:
             n += 1
             if v_output is not None:
-                if not v_output.__class__ is str:
+                if v_output.__class__ is not str:
                     raise bad_type('output', 'string', v_output)
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -677,8 +854,8 @@ class ApplyPatchToolCallOutput:
 
 _K_ApplyPatchToolCallOutput: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchToolCallOutputItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchToolCallOutputItemParam(Model):
     """The streamed output emitted by an apply patch tool call."""
 
     type: Literal['apply_patch_call_output'] = 'apply_patch_call_output'
@@ -693,6 +870,27 @@ class ApplyPatchToolCallOutputItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['apply_patch_call_output'] = 'apply_patch_call_output',
+        call_id: str,
+        status: ApplyPatchCallOutputStatusParam,
+        id: str | None | Unset = UNSET,
+        caller: ToolCallCallerParam | None | Unset = UNSET,
+        output: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.call_id = call_id
+        self.status = status
+        self.id = id
+        self.caller = caller
+        self.output = output
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -706,7 +904,7 @@ class ApplyPatchToolCallOutputItemParam:
             raise missing(e.args[0]) from None
         if v_type != 'apply_patch_call_output':
             raise bad_value('type', ('apply_patch_call_output',), v_type)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_status not in ('completed', 'failed',):
             raise bad_value('status', ('completed', 'failed',), v_status)
@@ -715,7 +913,7 @@ class ApplyPatchToolCallOutputItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -729,7 +927,7 @@ class ApplyPatchToolCallOutputItemParam:
         if v_output is not UNSET:
             n += 1
             if v_output is not None:
-                if not v_output.__class__ is str:
+                if v_output.__class__ is not str:
                     raise bad_type('output', 'string', v_output)
         self = cls.__new__(cls)
         self.type = v_type
@@ -761,8 +959,8 @@ class ApplyPatchToolCallOutputItemParam:
 
 _K_ApplyPatchToolCallOutputItemParam: frozenset[str] = frozenset(["call_id", "caller", "id", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchToolParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchToolParam(Model):
     """Allows the assistant to create, delete, or update files using unified diffs."""
 
     type: Literal['apply_patch'] = 'apply_patch'
@@ -770,6 +968,19 @@ class ApplyPatchToolParam:
     allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['apply_patch'] = 'apply_patch',
+        allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.allowed_callers = allowed_callers
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -787,10 +998,11 @@ class ApplyPatchToolParam:
         if v_allowed_callers is not UNSET:
             n += 1
             if v_allowed_callers is not None:
-                try:
-                    v_allowed_callers = _cv1(v_allowed_callers)
-                except ValidationError as e:
-                    raise e.under('allowed_callers') from None
+                if v_allowed_callers.__class__ is not list or v_allowed_callers:
+                    try:
+                        v_allowed_callers = _cv1(v_allowed_callers)
+                    except ValidationError as e:
+                        raise e.under('allowed_callers') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.allowed_callers = v_allowed_callers
@@ -811,8 +1023,8 @@ class ApplyPatchToolParam:
 
 _K_ApplyPatchToolParam: frozenset[str] = frozenset(["allowed_callers", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchUpdateFileOperation:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchUpdateFileOperation(Model):
     """Instruction describing how to update a file via the apply_patch tool."""
 
     type: Literal['update_file'] = 'update_file'
@@ -823,6 +1035,21 @@ class ApplyPatchUpdateFileOperation:
     """Diff to apply."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['update_file'] = 'update_file',
+        path: str,
+        diff: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.path = path
+        self.diff = diff
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -837,9 +1064,9 @@ class ApplyPatchUpdateFileOperation:
             raise missing(e.args[0]) from None
         if v_type != 'update_file':
             raise bad_value('type', ('update_file',), v_type)
-        if not v_path.__class__ is str:
+        if v_path.__class__ is not str:
             raise bad_type('path', 'string', v_path)
-        if not v_diff.__class__ is str:
+        if v_diff.__class__ is not str:
             raise bad_type('diff', 'string', v_diff)
         n = 3
         self = cls.__new__(cls)
@@ -863,8 +1090,8 @@ class ApplyPatchUpdateFileOperation:
 
 _K_ApplyPatchUpdateFileOperation: frozenset[str] = frozenset(["diff", "path", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApplyPatchUpdateFileOperationParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApplyPatchUpdateFileOperationParam(Model):
     """Instruction for updating an existing file via the apply_patch tool."""
 
     type: Literal['update_file'] = 'update_file'
@@ -875,6 +1102,21 @@ class ApplyPatchUpdateFileOperationParam:
     """Unified diff content to apply to the existing file."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['update_file'] = 'update_file',
+        path: str,
+        diff: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.path = path
+        self.diff = diff
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -889,9 +1131,9 @@ class ApplyPatchUpdateFileOperationParam:
             raise missing(e.args[0]) from None
         if v_type != 'update_file':
             raise bad_value('type', ('update_file',), v_type)
-        if not v_path.__class__ is str:
+        if v_path.__class__ is not str:
             raise bad_type('path', 'string', v_path)
-        if not v_diff.__class__ is str:
+        if v_diff.__class__ is not str:
             raise bad_type('diff', 'string', v_diff)
         n = 3
         self = cls.__new__(cls)
@@ -915,8 +1157,8 @@ class ApplyPatchUpdateFileOperationParam:
 
 _K_ApplyPatchUpdateFileOperationParam: frozenset[str] = frozenset(["diff", "path", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ApproximateLocation:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ApproximateLocation(Model):
     """ApproximateLocation"""
 
     type: Literal['approximate'] = 'approximate'
@@ -927,6 +1169,25 @@ class ApproximateLocation:
     timezone: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['approximate'] = 'approximate',
+        country: str | None | Unset = UNSET,
+        region: str | None | Unset = UNSET,
+        city: str | None | Unset = UNSET,
+        timezone: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.country = country
+        self.region = region
+        self.city = city
+        self.timezone = timezone
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -944,25 +1205,25 @@ class ApproximateLocation:
         if v_country is not UNSET:
             n += 1
             if v_country is not None:
-                if not v_country.__class__ is str:
+                if v_country.__class__ is not str:
                     raise bad_type('country', 'string', v_country)
         v_region = data.get("region", UNSET)
         if v_region is not UNSET:
             n += 1
             if v_region is not None:
-                if not v_region.__class__ is str:
+                if v_region.__class__ is not str:
                     raise bad_type('region', 'string', v_region)
         v_city = data.get("city", UNSET)
         if v_city is not UNSET:
             n += 1
             if v_city is not None:
-                if not v_city.__class__ is str:
+                if v_city.__class__ is not str:
                     raise bad_type('city', 'string', v_city)
         v_timezone = data.get("timezone", UNSET)
         if v_timezone is not UNSET:
             n += 1
             if v_timezone is not None:
-                if not v_timezone.__class__ is str:
+                if v_timezone.__class__ is not str:
                     raise bad_type('timezone', 'string', v_timezone)
         self = cls.__new__(cls)
         self.type = v_type
@@ -993,8 +1254,8 @@ class ApproximateLocation:
 
 _K_ApproximateLocation: frozenset[str] = frozenset(["city", "country", "region", "timezone", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class AutoCodeInterpreterToolParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class AutoCodeInterpreterToolParam(Model):
     """Configuration for a code interpreter container. Optionally specify the IDs of the files to run the code on."""
 
     type: Literal['auto'] = 'auto'
@@ -1006,6 +1267,23 @@ class AutoCodeInterpreterToolParam:
     """Network access policy for the container."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['auto'] = 'auto',
+        file_ids: list[str] | Unset = UNSET,
+        memory_limit: ContainerMemoryLimit | None | Unset = UNSET,
+        network_policy: AutoCodeInterpreterToolParamNetworkPolicy | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.file_ids = file_ids
+        self.memory_limit = memory_limit
+        self.network_policy = network_policy
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1022,10 +1300,11 @@ class AutoCodeInterpreterToolParam:
         v_file_ids = data.get("file_ids", UNSET)
         if v_file_ids is not UNSET:
             n += 1
-            try:
-                v_file_ids = _cv3(v_file_ids)
-            except ValidationError as e:
-                raise e.under('file_ids') from None
+            if v_file_ids.__class__ is not list or v_file_ids:
+                try:
+                    v_file_ids = _cv3(v_file_ids)
+                except ValidationError as e:
+                    raise e.under('file_ids') from None
         v_memory_limit = data.get("memory_limit", UNSET)
         if v_memory_limit is not UNSET:
             n += 1
@@ -1065,14 +1344,25 @@ class AutoCodeInterpreterToolParam:
 
 _K_AutoCodeInterpreterToolParam: frozenset[str] = frozenset(["file_ids", "memory_limit", "network_policy", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ContainerNetworkPolicyDisabledParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ContainerNetworkPolicyDisabledParam(Model):
     """ContainerNetworkPolicyDisabledParam"""
 
     type: Literal['disabled'] = 'disabled'
     """Disable outbound network access. Always `disabled`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['disabled'] = 'disabled',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1103,8 +1393,8 @@ class ContainerNetworkPolicyDisabledParam:
 
 _K_ContainerNetworkPolicyDisabledParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ClickParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ClickParam(Model):
     """A click action."""
 
     type: Literal['click'] = 'click'
@@ -1118,6 +1408,25 @@ class ClickParam:
     keys: list[str] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['click'] = 'click',
+        button: ClickButtonType,
+        x: int,
+        y: int,
+        keys: list[str] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.button = button
+        self.x = x
+        self.y = y
+        self.keys = keys
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1135,19 +1444,20 @@ class ClickParam:
             raise bad_value('type', ('click',), v_type)
         if v_button not in ('left', 'right', 'wheel', 'back', 'forward',):
             raise bad_value('button', ('left', 'right', 'wheel', 'back', 'forward',), v_button)
-        if not v_x.__class__ is int:
+        if v_x.__class__ is not int:
             raise bad_type('x', 'integer', v_x)
-        if not v_y.__class__ is int:
+        if v_y.__class__ is not int:
             raise bad_type('y', 'integer', v_y)
         n = 4
         v_keys = data.get("keys", UNSET)
         if v_keys is not UNSET:
             n += 1
             if v_keys is not None:
-                try:
-                    v_keys = _cv3(v_keys)
-                except ValidationError as e:
-                    raise e.under('keys') from None
+                if v_keys.__class__ is not list or v_keys:
+                    try:
+                        v_keys = _cv3(v_keys)
+                    except ValidationError as e:
+                        raise e.under('keys') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.button = v_button
@@ -1174,8 +1484,8 @@ class ClickParam:
 
 _K_ClickParam: frozenset[str] = frozenset(["button", "keys", "type", "x", "y"])
 
-@attrs.define(slots=True, kw_only=True)
-class CodeInterpreterOutputImage:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CodeInterpreterOutputImage(Model):
     """The image output from the code interpreter."""
 
     type: Literal['image'] = 'image'
@@ -1184,6 +1494,19 @@ class CodeInterpreterOutputImage:
     """The URL of the image output from the code interpreter."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['image'] = 'image',
+        url: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.url = url
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1197,7 +1520,7 @@ class CodeInterpreterOutputImage:
             raise missing(e.args[0]) from None
         if v_type != 'image':
             raise bad_value('type', ('image',), v_type)
-        if not v_url.__class__ is str:
+        if v_url.__class__ is not str:
             raise bad_type('url', 'string', v_url)
         n = 2
         self = cls.__new__(cls)
@@ -1219,8 +1542,8 @@ class CodeInterpreterOutputImage:
 
 _K_CodeInterpreterOutputImage: frozenset[str] = frozenset(["type", "url"])
 
-@attrs.define(slots=True, kw_only=True)
-class CodeInterpreterOutputLogs:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CodeInterpreterOutputLogs(Model):
     """The logs output from the code interpreter."""
 
     type: Literal['logs'] = 'logs'
@@ -1229,6 +1552,19 @@ class CodeInterpreterOutputLogs:
     """The logs output from the code interpreter."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['logs'] = 'logs',
+        logs: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.logs = logs
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1242,7 +1578,7 @@ class CodeInterpreterOutputLogs:
             raise missing(e.args[0]) from None
         if v_type != 'logs':
             raise bad_value('type', ('logs',), v_type)
-        if not v_logs.__class__ is str:
+        if v_logs.__class__ is not str:
             raise bad_type('logs', 'string', v_logs)
         n = 2
         self = cls.__new__(cls)
@@ -1264,8 +1600,8 @@ class CodeInterpreterOutputLogs:
 
 _K_CodeInterpreterOutputLogs: frozenset[str] = frozenset(["logs", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CodeInterpreterTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CodeInterpreterTool(Model):
     """A tool that runs Python code to help generate a response to a prompt."""
 
     type: Literal['code_interpreter'] = 'code_interpreter'
@@ -1275,6 +1611,21 @@ class CodeInterpreterTool:
     allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['code_interpreter'] = 'code_interpreter',
+        container: str | AutoCodeInterpreterToolParam,
+        allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.container = container
+        self.allowed_callers = allowed_callers
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1297,10 +1648,11 @@ class CodeInterpreterTool:
         if v_allowed_callers is not UNSET:
             n += 1
             if v_allowed_callers is not None:
-                try:
-                    v_allowed_callers = _cv1(v_allowed_callers)
-                except ValidationError as e:
-                    raise e.under('allowed_callers') from None
+                if v_allowed_callers.__class__ is not list or v_allowed_callers:
+                    try:
+                        v_allowed_callers = _cv1(v_allowed_callers)
+                    except ValidationError as e:
+                        raise e.under('allowed_callers') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.container = v_container
@@ -1323,8 +1675,8 @@ class CodeInterpreterTool:
 
 _K_CodeInterpreterTool: frozenset[str] = frozenset(["allowed_callers", "container", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CodeInterpreterToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CodeInterpreterToolCall(Model):
     """A tool call to run code."""
 
     type: Literal['code_interpreter_call'] = 'code_interpreter_call'
@@ -1339,6 +1691,27 @@ class CodeInterpreterToolCall:
     outputs: list[CodeInterpreterToolCallOutputsItem] | None
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['code_interpreter_call'] = 'code_interpreter_call',
+        id: str,
+        status: Literal['in_progress', 'completed', 'incomplete', 'interpreting', 'failed'],
+        container_id: str,
+        code: str | None,
+        outputs: list[CodeInterpreterToolCallOutputsItem] | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.status = status
+        self.container_id = container_id
+        self.code = code
+        self.outputs = outputs
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1356,20 +1729,21 @@ class CodeInterpreterToolCall:
             raise missing(e.args[0]) from None
         if v_type != 'code_interpreter_call':
             raise bad_value('type', ('code_interpreter_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_status not in ('in_progress', 'completed', 'incomplete', 'interpreting', 'failed',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete', 'interpreting', 'failed',), v_status)
-        if not v_container_id.__class__ is str:
+        if v_container_id.__class__ is not str:
             raise bad_type('container_id', 'string', v_container_id)
         if v_code is not None:
-            if not v_code.__class__ is str:
+            if v_code.__class__ is not str:
                 raise bad_type('code', 'string', v_code)
         if v_outputs is not None:
-            try:
-                v_outputs = _cv5(v_outputs)
-            except ValidationError as e:
-                raise e.under('outputs') from None
+            if v_outputs.__class__ is not list or v_outputs:
+                try:
+                    v_outputs = _cv5(v_outputs)
+                except ValidationError as e:
+                    raise e.under('outputs') from None
         n = 6
         self = cls.__new__(cls)
         self.type = v_type
@@ -1398,8 +1772,8 @@ class CodeInterpreterToolCall:
 
 _K_CodeInterpreterToolCall: frozenset[str] = frozenset(["code", "container_id", "id", "outputs", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompactResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompactResource(Model):
     """The compacted response object"""
 
     id: str
@@ -1415,6 +1789,25 @@ class CompactResource:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        object: Literal['response.compaction'] = 'response.compaction',
+        output: list[ItemField],
+        created_at: int,
+        usage: ResponseUsage,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.object = object
+        self.output = output
+        self.created_at = created_at
+        self.usage = usage
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -1428,15 +1821,16 @@ class CompactResource:
             v_usage = data["usage"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_object != 'response.compaction':
             raise bad_value('object', ('response.compaction',), v_object)
-        try:
-            v_output = _cv6(v_output)
-        except ValidationError as e:
-            raise e.under('output') from None
-        if not v_created_at.__class__ is int:
+        if v_output.__class__ is not list or v_output:
+            try:
+                v_output = _cv6(v_output)
+            except ValidationError as e:
+                raise e.under('output') from None
+        if v_created_at.__class__ is not int:
             raise bad_type('created_at', 'integer', v_created_at)
         try:
             v_usage = ResponseUsage.from_dict(v_usage)
@@ -1468,8 +1862,8 @@ class CompactResource:
 
 _K_CompactResource: frozenset[str] = frozenset(["created_at", "id", "object", "output", "usage"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompactResponseMethodPublicBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompactResponseMethodPublicBody(Model):
     """CompactResponseMethodPublicBody"""
 
     model: ModelIdsCompaction
@@ -1482,6 +1876,31 @@ class CompactResponseMethodPublicBody:
     service_tier: ServiceTierEnum | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        model: ModelIdsCompaction,
+        input: str | list[InputItem] | None | Unset = UNSET,
+        previous_response_id: str | None | Unset = UNSET,
+        instructions: str | None | Unset = UNSET,
+        prompt_cache_key: str | None | Unset = UNSET,
+        prompt_cache_retention: PromptCacheRetentionEnum | None | Unset = UNSET,
+        prompt_cache_options: PromptCacheOptionsParam | None | Unset = UNSET,
+        service_tier: ServiceTierEnum | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.model = model
+        self.input = input
+        self.previous_response_id = previous_response_id
+        self.instructions = instructions
+        self.prompt_cache_key = prompt_cache_key
+        self.prompt_cache_retention = prompt_cache_retention
+        self.prompt_cache_options = prompt_cache_options
+        self.service_tier = service_tier
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1509,19 +1928,19 @@ class CompactResponseMethodPublicBody:
         if v_previous_response_id is not UNSET:
             n += 1
             if v_previous_response_id is not None:
-                if not v_previous_response_id.__class__ is str:
+                if v_previous_response_id.__class__ is not str:
                     raise bad_type('previous_response_id', 'string', v_previous_response_id)
         v_instructions = data.get("instructions", UNSET)
         if v_instructions is not UNSET:
             n += 1
             if v_instructions is not None:
-                if not v_instructions.__class__ is str:
+                if v_instructions.__class__ is not str:
                     raise bad_type('instructions', 'string', v_instructions)
         v_prompt_cache_key = data.get("prompt_cache_key", UNSET)
         if v_prompt_cache_key is not UNSET:
             n += 1
             if v_prompt_cache_key is not None:
-                if not v_prompt_cache_key.__class__ is str:
+                if v_prompt_cache_key.__class__ is not str:
                     raise bad_type('prompt_cache_key', 'string', v_prompt_cache_key)
         v_prompt_cache_retention = data.get("prompt_cache_retention", UNSET)
         if v_prompt_cache_retention is not UNSET:
@@ -1581,8 +2000,8 @@ class CompactResponseMethodPublicBody:
 
 _K_CompactResponseMethodPublicBody: frozenset[str] = frozenset(["input", "instructions", "model", "previous_response_id", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "service_tier"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompactionBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompactionBody(Model):
     """A compaction item generated by the [`v1/responses/compact` API](/docs/api-reference/responses/compact)."""
 
     type: Literal['compaction'] = 'compaction'
@@ -1595,6 +2014,23 @@ class CompactionBody:
     """The identifier of the actor that created the item."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['compaction'] = 'compaction',
+        id: str,
+        encrypted_content: str,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.encrypted_content = encrypted_content
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1609,15 +2045,15 @@ class CompactionBody:
             raise missing(e.args[0]) from None
         if v_type != 'compaction':
             raise bad_value('type', ('compaction',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_encrypted_content.__class__ is str:
+        if v_encrypted_content.__class__ is not str:
             raise bad_type('encrypted_content', 'string', v_encrypted_content)
         n = 3
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -1643,8 +2079,8 @@ class CompactionBody:
 
 _K_CompactionBody: frozenset[str] = frozenset(["created_by", "encrypted_content", "id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompactionSummaryItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompactionSummaryItemParam(Model):
     """A compaction item generated by the [`v1/responses/compact` API](/docs/api-reference/responses/compact)."""
 
     type: Literal['compaction'] = 'compaction'
@@ -1654,6 +2090,21 @@ class CompactionSummaryItemParam:
     id: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['compaction'] = 'compaction',
+        encrypted_content: str,
+        id: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.encrypted_content = encrypted_content
+        self.id = id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1667,14 +2118,14 @@ class CompactionSummaryItemParam:
             raise missing(e.args[0]) from None
         if v_type != 'compaction':
             raise bad_value('type', ('compaction',), v_type)
-        if not v_encrypted_content.__class__ is str:
+        if v_encrypted_content.__class__ is not str:
             raise bad_type('encrypted_content', 'string', v_encrypted_content)
         n = 2
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         self = cls.__new__(cls)
         self.type = v_type
@@ -1698,14 +2149,25 @@ class CompactionSummaryItemParam:
 
 _K_CompactionSummaryItemParam: frozenset[str] = frozenset(["encrypted_content", "id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompactionTriggerItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompactionTriggerItemParam(Model):
     """Compacts the current context. Must be the final input item."""
 
     type: Literal['compaction_trigger'] = 'compaction_trigger'
     """The type of the item. Always `compaction_trigger`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['compaction_trigger'] = 'compaction_trigger',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1736,8 +2198,8 @@ class CompactionTriggerItemParam:
 
 _K_CompactionTriggerItemParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComparisonFilter:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComparisonFilter(Model):
     """A filter used to compare a specified attribute key to a given value using a defined comparison operation."""
 
     type: Literal['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin']
@@ -1748,6 +2210,21 @@ class ComparisonFilter:
     """The value to compare against the attribute key; supports string, number, or boolean types."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin'],
+        key: str,
+        value: str | float | bool | list[str | float],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.key = key
+        self.value = value
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1762,7 +2239,7 @@ class ComparisonFilter:
             raise missing(e.args[0]) from None
         if v_type not in ('eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin',):
             raise bad_value('type', ('eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin',), v_type)
-        if not v_key.__class__ is str:
+        if v_key.__class__ is not str:
             raise bad_type('key', 'string', v_key)
         try:
             v_value = _cv10(v_value)
@@ -1790,8 +2267,8 @@ class ComparisonFilter:
 
 _K_ComparisonFilter: frozenset[str] = frozenset(["key", "type", "value"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompoundFilter:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompoundFilter(Model):
     """Combine multiple filters using `and` or `or`."""
 
     type: Literal['and', 'or']
@@ -1800,6 +2277,19 @@ class CompoundFilter:
     """Array of filters to combine. Items can be `ComparisonFilter` or `CompoundFilter`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['and', 'or'],
+        filters: list[CompoundFilterFiltersItem],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.filters = filters
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1813,10 +2303,11 @@ class CompoundFilter:
             raise missing(e.args[0]) from None
         if v_type not in ('and', 'or',):
             raise bad_value('type', ('and', 'or',), v_type)
-        try:
-            v_filters = _cv13(v_filters)
-        except ValidationError as e:
-            raise e.under('filters') from None
+        if v_filters.__class__ is not list or v_filters:
+            try:
+                v_filters = _cv13(v_filters)
+            except ValidationError as e:
+                raise e.under('filters') from None
         n = 2
         self = cls.__new__(cls)
         self.type = v_type
@@ -1837,8 +2328,8 @@ class CompoundFilter:
 
 _K_CompoundFilter: frozenset[str] = frozenset(["filters", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComputerCallOutputItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComputerCallOutputItemParam(Model):
     """The output of a computer tool call."""
 
     call_id: str
@@ -1852,6 +2343,27 @@ class ComputerCallOutputItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        call_id: str,
+        type: Literal['computer_call_output'] = 'computer_call_output',
+        output: ComputerScreenshotImage,
+        id: str | None | Unset = UNSET,
+        acknowledged_safety_checks: list[ComputerCallSafetyCheckParam] | None | Unset = UNSET,
+        status: FunctionCallItemStatus | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.call_id = call_id
+        self.type = type
+        self.output = output
+        self.id = id
+        self.acknowledged_safety_checks = acknowledged_safety_checks
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -1863,7 +2375,7 @@ class ComputerCallOutputItemParam:
             v_output = data["output"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_type != 'computer_call_output':
             raise bad_value('type', ('computer_call_output',), v_type)
@@ -1876,16 +2388,17 @@ class ComputerCallOutputItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_acknowledged_safety_checks = data.get("acknowledged_safety_checks", UNSET)
         if v_acknowledged_safety_checks is not UNSET:
             n += 1
             if v_acknowledged_safety_checks is not None:
-                try:
-                    v_acknowledged_safety_checks = _cv14(v_acknowledged_safety_checks)
-                except ValidationError as e:
-                    raise e.under('acknowledged_safety_checks') from None
+                if v_acknowledged_safety_checks.__class__ is not list or v_acknowledged_safety_checks:
+                    try:
+                        v_acknowledged_safety_checks = _cv14(v_acknowledged_safety_checks)
+                    except ValidationError as e:
+                        raise e.under('acknowledged_safety_checks') from None
         v_status = data.get("status", UNSET)
         if v_status is not UNSET:
             n += 1
@@ -1922,8 +2435,8 @@ class ComputerCallOutputItemParam:
 
 _K_ComputerCallOutputItemParam: frozenset[str] = frozenset(["acknowledged_safety_checks", "call_id", "id", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComputerCallSafetyCheckParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComputerCallSafetyCheckParam(Model):
     """A pending safety check for the computer call."""
 
     id: str
@@ -1932,6 +2445,21 @@ class ComputerCallSafetyCheckParam:
     message: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        code: str | None | Unset = UNSET,
+        message: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.code = code
+        self.message = message
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1942,20 +2470,20 @@ class ComputerCallSafetyCheckParam:
             v_id = data["id"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         n = 1
         v_code = data.get("code", UNSET)
         if v_code is not UNSET:
             n += 1
             if v_code is not None:
-                if not v_code.__class__ is str:
+                if v_code.__class__ is not str:
                     raise bad_type('code', 'string', v_code)
         v_message = data.get("message", UNSET)
         if v_message is not UNSET:
             n += 1
             if v_message is not None:
-                if not v_message.__class__ is str:
+                if v_message.__class__ is not str:
                     raise bad_type('message', 'string', v_message)
         self = cls.__new__(cls)
         self.id = v_id
@@ -1980,8 +2508,8 @@ class ComputerCallSafetyCheckParam:
 
 _K_ComputerCallSafetyCheckParam: frozenset[str] = frozenset(["code", "id", "message"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComputerScreenshotContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComputerScreenshotContent(Model):
     """A screenshot of a computer."""
 
     type: Literal['computer_screenshot'] = 'computer_screenshot'
@@ -1993,6 +2521,25 @@ class ComputerScreenshotContent:
     prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['computer_screenshot'] = 'computer_screenshot',
+        image_url: str | None,
+        file_id: str | None,
+        detail: ImageDetail,
+        prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.image_url = image_url
+        self.file_id = file_id
+        self.detail = detail
+        self.prompt_cache_breakpoint = prompt_cache_breakpoint
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2009,10 +2556,10 @@ class ComputerScreenshotContent:
         if v_type != 'computer_screenshot':
             raise bad_value('type', ('computer_screenshot',), v_type)
         if v_image_url is not None:
-            if not v_image_url.__class__ is str:
+            if v_image_url.__class__ is not str:
                 raise bad_type('image_url', 'string', v_image_url)
         if v_file_id is not None:
-            if not v_file_id.__class__ is str:
+            if v_file_id.__class__ is not str:
                 raise bad_type('file_id', 'string', v_file_id)
         if v_detail not in ('low', 'high', 'auto', 'original',):
             raise bad_value('detail', ('low', 'high', 'auto', 'original',), v_detail)
@@ -2050,8 +2597,8 @@ class ComputerScreenshotContent:
 
 _K_ComputerScreenshotContent: frozenset[str] = frozenset(["detail", "file_id", "image_url", "prompt_cache_breakpoint", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComputerScreenshotImage:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComputerScreenshotImage(Model):
     """A computer screenshot image used with the computer use tool."""
 
     type: Literal['computer_screenshot'] = 'computer_screenshot'
@@ -2062,6 +2609,21 @@ class ComputerScreenshotImage:
     """The identifier of an uploaded file that contains the screenshot."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['computer_screenshot'] = 'computer_screenshot',
+        image_url: str | Unset = UNSET,
+        file_id: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.image_url = image_url
+        self.file_id = file_id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2078,12 +2640,12 @@ class ComputerScreenshotImage:
         v_image_url = data.get("image_url", UNSET)
         if v_image_url is not UNSET:
             n += 1
-            if not v_image_url.__class__ is str:
+            if v_image_url.__class__ is not str:
                 raise bad_type('image_url', 'string', v_image_url)
         v_file_id = data.get("file_id", UNSET)
         if v_file_id is not UNSET:
             n += 1
-            if not v_file_id.__class__ is str:
+            if v_file_id.__class__ is not str:
                 raise bad_type('file_id', 'string', v_file_id)
         self = cls.__new__(cls)
         self.type = v_type
@@ -2108,14 +2670,25 @@ class ComputerScreenshotImage:
 
 _K_ComputerScreenshotImage: frozenset[str] = frozenset(["file_id", "image_url", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComputerTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComputerTool(Model):
     """A tool that controls a virtual computer. Learn more about the [computer tool](https://platform.openai.com/docs/guides/tools-computer-use)."""
 
     type: Literal['computer'] = 'computer'
     """The type of the computer tool. Always `computer`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['computer'] = 'computer',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2146,8 +2719,8 @@ class ComputerTool:
 
 _K_ComputerTool: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComputerToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComputerToolCall(Model):
     """A tool call to a computer use tool. See the [computer use guide](/docs/guides/tools-computer-use) for more information."""
 
     type: Literal['computer_call'] = 'computer_call'
@@ -2165,6 +2738,29 @@ class ComputerToolCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['computer_call'] = 'computer_call',
+        id: str,
+        call_id: str,
+        pending_safety_checks: list[ComputerCallSafetyCheckParam],
+        status: Literal['in_progress', 'completed', 'incomplete'],
+        action: ComputerAction | Unset = UNSET,
+        actions: ComputerActionList | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.pending_safety_checks = pending_safety_checks
+        self.status = status
+        self.action = action
+        self.actions = actions
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -2180,14 +2776,15 @@ class ComputerToolCall:
             raise missing(e.args[0]) from None
         if v_type != 'computer_call':
             raise bad_value('type', ('computer_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        try:
-            v_pending_safety_checks = _cv14(v_pending_safety_checks)
-        except ValidationError as e:
-            raise e.under('pending_safety_checks') from None
+        if v_pending_safety_checks.__class__ is not list or v_pending_safety_checks:
+            try:
+                v_pending_safety_checks = _cv14(v_pending_safety_checks)
+            except ValidationError as e:
+                raise e.under('pending_safety_checks') from None
         if v_status not in ('in_progress', 'completed', 'incomplete',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete',), v_status)
         n = 5
@@ -2236,8 +2833,8 @@ class ComputerToolCall:
 
 _K_ComputerToolCall: frozenset[str] = frozenset(["action", "actions", "call_id", "id", "pending_safety_checks", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComputerToolCallOutput:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComputerToolCallOutput(Model):
     """The output of a computer tool call."""
 
     type: Literal['computer_call_output'] = 'computer_call_output'
@@ -2254,6 +2851,27 @@ class ComputerToolCallOutput:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['computer_call_output'] = 'computer_call_output',
+        call_id: str,
+        output: ComputerScreenshotImage,
+        id: str | Unset = UNSET,
+        acknowledged_safety_checks: list[ComputerCallSafetyCheckParam] | Unset = UNSET,
+        status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.call_id = call_id
+        self.output = output
+        self.id = id
+        self.acknowledged_safety_checks = acknowledged_safety_checks
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -2267,7 +2885,7 @@ class ComputerToolCallOutput:
             raise missing(e.args[0]) from None
         if v_type != 'computer_call_output':
             raise bad_value('type', ('computer_call_output',), v_type)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         try:
             v_output = ComputerScreenshotImage.from_dict(v_output)
@@ -2277,15 +2895,16 @@ class ComputerToolCallOutput:
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
-            if not v_id.__class__ is str:
+            if v_id.__class__ is not str:
                 raise bad_type('id', 'string', v_id)
         v_acknowledged_safety_checks = data.get("acknowledged_safety_checks", UNSET)
         if v_acknowledged_safety_checks is not UNSET:
             n += 1
-            try:
-                v_acknowledged_safety_checks = _cv14(v_acknowledged_safety_checks)
-            except ValidationError as e:
-                raise e.under('acknowledged_safety_checks') from None
+            if v_acknowledged_safety_checks.__class__ is not list or v_acknowledged_safety_checks:
+                try:
+                    v_acknowledged_safety_checks = _cv14(v_acknowledged_safety_checks)
+                except ValidationError as e:
+                    raise e.under('acknowledged_safety_checks') from None
         v_status = data.get("status", UNSET)
         if v_status is not UNSET:
             n += 1
@@ -2321,8 +2940,8 @@ class ComputerToolCallOutput:
 
 _K_ComputerToolCallOutput: frozenset[str] = frozenset(["acknowledged_safety_checks", "call_id", "id", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComputerToolCallOutputResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComputerToolCallOutputResource(Model):
     """ComputerToolCallOutputResource"""
 
     type: Literal['computer_call_output'] = 'computer_call_output'
@@ -2341,6 +2960,29 @@ class ComputerToolCallOutputResource:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['computer_call_output'] = 'computer_call_output',
+        id: str,
+        call_id: str,
+        output: ComputerScreenshotImage,
+        status: ComputerCallOutputStatus,
+        acknowledged_safety_checks: list[ComputerCallSafetyCheckParam] | Unset = UNSET,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.output = output
+        self.status = status
+        self.acknowledged_safety_checks = acknowledged_safety_checks
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -2356,9 +2998,9 @@ class ComputerToolCallOutputResource:
             raise missing(e.args[0]) from None
         if v_type != 'computer_call_output':
             raise bad_value('type', ('computer_call_output',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         try:
             v_output = ComputerScreenshotImage.from_dict(v_output)
@@ -2370,14 +3012,15 @@ class ComputerToolCallOutputResource:
         v_acknowledged_safety_checks = data.get("acknowledged_safety_checks", UNSET)
         if v_acknowledged_safety_checks is not UNSET:
             n += 1
-            try:
-                v_acknowledged_safety_checks = _cv14(v_acknowledged_safety_checks)
-            except ValidationError as e:
-                raise e.under('acknowledged_safety_checks') from None
+            if v_acknowledged_safety_checks.__class__ is not list or v_acknowledged_safety_checks:
+                try:
+                    v_acknowledged_safety_checks = _cv14(v_acknowledged_safety_checks)
+                except ValidationError as e:
+                    raise e.under('acknowledged_safety_checks') from None
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -2410,8 +3053,8 @@ class ComputerToolCallOutputResource:
 
 _K_ComputerToolCallOutputResource: frozenset[str] = frozenset(["acknowledged_safety_checks", "call_id", "created_by", "id", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ComputerUsePreviewTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ComputerUsePreviewTool(Model):
     """A tool that controls a virtual computer. Learn more about the [computer tool](https://platform.openai.com/docs/guides/tools-computer-use)."""
 
     type: Literal['computer_use_preview'] = 'computer_use_preview'
@@ -2424,6 +3067,23 @@ class ComputerUsePreviewTool:
     """The height of the computer display."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['computer_use_preview'] = 'computer_use_preview',
+        environment: ComputerEnvironment,
+        display_width: int,
+        display_height: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.environment = environment
+        self.display_width = display_width
+        self.display_height = display_height
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2441,9 +3101,9 @@ class ComputerUsePreviewTool:
             raise bad_value('type', ('computer_use_preview',), v_type)
         if v_environment not in ('windows', 'mac', 'linux', 'ubuntu', 'browser',):
             raise bad_value('environment', ('windows', 'mac', 'linux', 'ubuntu', 'browser',), v_environment)
-        if not v_display_width.__class__ is int:
+        if v_display_width.__class__ is not int:
             raise bad_type('display_width', 'integer', v_display_width)
-        if not v_display_height.__class__ is int:
+        if v_display_height.__class__ is not int:
             raise bad_type('display_height', 'integer', v_display_height)
         n = 4
         self = cls.__new__(cls)
@@ -2469,8 +3129,8 @@ class ComputerUsePreviewTool:
 
 _K_ComputerUsePreviewTool: frozenset[str] = frozenset(["display_height", "display_width", "environment", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ContainerAutoParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ContainerAutoParam(Model):
     """ContainerAutoParam"""
 
     type: Literal['container_auto'] = 'container_auto'
@@ -2484,6 +3144,25 @@ class ContainerAutoParam:
     """An optional list of skills referenced by id or inline data."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['container_auto'] = 'container_auto',
+        file_ids: list[str] | Unset = UNSET,
+        memory_limit: ContainerMemoryLimit | None | Unset = UNSET,
+        network_policy: ContainerAutoParamNetworkPolicy | Unset = UNSET,
+        skills: list[ContainerAutoParamSkillsItem] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.file_ids = file_ids
+        self.memory_limit = memory_limit
+        self.network_policy = network_policy
+        self.skills = skills
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2500,10 +3179,11 @@ class ContainerAutoParam:
         v_file_ids = data.get("file_ids", UNSET)
         if v_file_ids is not UNSET:
             n += 1
-            try:
-                v_file_ids = _cv3(v_file_ids)
-            except ValidationError as e:
-                raise e.under('file_ids') from None
+            if v_file_ids.__class__ is not list or v_file_ids:
+                try:
+                    v_file_ids = _cv3(v_file_ids)
+                except ValidationError as e:
+                    raise e.under('file_ids') from None
         v_memory_limit = data.get("memory_limit", UNSET)
         if v_memory_limit is not UNSET:
             n += 1
@@ -2520,10 +3200,11 @@ class ContainerAutoParam:
         v_skills = data.get("skills", UNSET)
         if v_skills is not UNSET:
             n += 1
-            try:
-                v_skills = _cv16(v_skills)
-            except ValidationError as e:
-                raise e.under('skills') from None
+            if v_skills.__class__ is not list or v_skills:
+                try:
+                    v_skills = _cv16(v_skills)
+                except ValidationError as e:
+                    raise e.under('skills') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.file_ids = v_file_ids
@@ -2553,8 +3234,8 @@ class ContainerAutoParam:
 
 _K_ContainerAutoParam: frozenset[str] = frozenset(["file_ids", "memory_limit", "network_policy", "skills", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class SkillReferenceParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class SkillReferenceParam(Model):
     """SkillReferenceParam"""
 
     type: Literal['skill_reference'] = 'skill_reference'
@@ -2565,6 +3246,21 @@ class SkillReferenceParam:
     """Optional skill version. Use a positive integer or 'latest'. Omit for default."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['skill_reference'] = 'skill_reference',
+        skill_id: str,
+        version: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.skill_id = skill_id
+        self.version = version
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2578,13 +3274,13 @@ class SkillReferenceParam:
             raise missing(e.args[0]) from None
         if v_type != 'skill_reference':
             raise bad_value('type', ('skill_reference',), v_type)
-        if not v_skill_id.__class__ is str:
+        if v_skill_id.__class__ is not str:
             raise bad_type('skill_id', 'string', v_skill_id)
         n = 2
         v_version = data.get("version", UNSET)
         if v_version is not UNSET:
             n += 1
-            if not v_version.__class__ is str:
+            if v_version.__class__ is not str:
                 raise bad_type('version', 'string', v_version)
         self = cls.__new__(cls)
         self.type = v_type
@@ -2608,8 +3304,8 @@ class SkillReferenceParam:
 
 _K_SkillReferenceParam: frozenset[str] = frozenset(["skill_id", "type", "version"])
 
-@attrs.define(slots=True, kw_only=True)
-class ContainerFileCitationBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ContainerFileCitationBody(Model):
     """A citation for a container file used to generate a model response."""
 
     type: Literal['container_file_citation'] = 'container_file_citation'
@@ -2627,6 +3323,27 @@ class ContainerFileCitationBody:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['container_file_citation'] = 'container_file_citation',
+        container_id: str,
+        file_id: str,
+        start_index: int,
+        end_index: int,
+        filename: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.container_id = container_id
+        self.file_id = file_id
+        self.start_index = start_index
+        self.end_index = end_index
+        self.filename = filename
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -2643,15 +3360,15 @@ class ContainerFileCitationBody:
             raise missing(e.args[0]) from None
         if v_type != 'container_file_citation':
             raise bad_value('type', ('container_file_citation',), v_type)
-        if not v_container_id.__class__ is str:
+        if v_container_id.__class__ is not str:
             raise bad_type('container_id', 'string', v_container_id)
-        if not v_file_id.__class__ is str:
+        if v_file_id.__class__ is not str:
             raise bad_type('file_id', 'string', v_file_id)
-        if not v_start_index.__class__ is int:
+        if v_start_index.__class__ is not int:
             raise bad_type('start_index', 'integer', v_start_index)
-        if not v_end_index.__class__ is int:
+        if v_end_index.__class__ is not int:
             raise bad_type('end_index', 'integer', v_end_index)
-        if not v_filename.__class__ is str:
+        if v_filename.__class__ is not str:
             raise bad_type('filename', 'string', v_filename)
         n = 6
         self = cls.__new__(cls)
@@ -2681,8 +3398,8 @@ class ContainerFileCitationBody:
 
 _K_ContainerFileCitationBody: frozenset[str] = frozenset(["container_id", "end_index", "file_id", "filename", "start_index", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ContainerNetworkPolicyAllowlistParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ContainerNetworkPolicyAllowlistParam(Model):
     """ContainerNetworkPolicyAllowlistParam"""
 
     type: Literal['allowlist'] = 'allowlist'
@@ -2693,6 +3410,21 @@ class ContainerNetworkPolicyAllowlistParam:
     """Optional domain-scoped secrets for allowlisted domains."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['allowlist'] = 'allowlist',
+        allowed_domains: list[str],
+        domain_secrets: list[ContainerNetworkPolicyDomainSecretParam] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.allowed_domains = allowed_domains
+        self.domain_secrets = domain_secrets
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2706,18 +3438,20 @@ class ContainerNetworkPolicyAllowlistParam:
             raise missing(e.args[0]) from None
         if v_type != 'allowlist':
             raise bad_value('type', ('allowlist',), v_type)
-        try:
-            v_allowed_domains = _cv3(v_allowed_domains)
-        except ValidationError as e:
-            raise e.under('allowed_domains') from None
+        if v_allowed_domains.__class__ is not list or v_allowed_domains:
+            try:
+                v_allowed_domains = _cv3(v_allowed_domains)
+            except ValidationError as e:
+                raise e.under('allowed_domains') from None
         n = 2
         v_domain_secrets = data.get("domain_secrets", UNSET)
         if v_domain_secrets is not UNSET:
             n += 1
-            try:
-                v_domain_secrets = _cv17(v_domain_secrets)
-            except ValidationError as e:
-                raise e.under('domain_secrets') from None
+            if v_domain_secrets.__class__ is not list or v_domain_secrets:
+                try:
+                    v_domain_secrets = _cv17(v_domain_secrets)
+                except ValidationError as e:
+                    raise e.under('domain_secrets') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.allowed_domains = v_allowed_domains
@@ -2740,8 +3474,8 @@ class ContainerNetworkPolicyAllowlistParam:
 
 _K_ContainerNetworkPolicyAllowlistParam: frozenset[str] = frozenset(["allowed_domains", "domain_secrets", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ContainerNetworkPolicyDomainSecretParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ContainerNetworkPolicyDomainSecretParam(Model):
     """ContainerNetworkPolicyDomainSecretParam"""
 
     domain: str
@@ -2752,6 +3486,21 @@ class ContainerNetworkPolicyDomainSecretParam:
     """The secret value to inject for the domain."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        domain: str,
+        name: str,
+        value: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.domain = domain
+        self.name = name
+        self.value = value
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2764,11 +3513,11 @@ class ContainerNetworkPolicyDomainSecretParam:
             v_value = data["value"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_domain.__class__ is str:
+        if v_domain.__class__ is not str:
             raise bad_type('domain', 'string', v_domain)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_value.__class__ is str:
+        if v_value.__class__ is not str:
             raise bad_type('value', 'string', v_value)
         n = 3
         self = cls.__new__(cls)
@@ -2792,8 +3541,8 @@ class ContainerNetworkPolicyDomainSecretParam:
 
 _K_ContainerNetworkPolicyDomainSecretParam: frozenset[str] = frozenset(["domain", "name", "value"])
 
-@attrs.define(slots=True, kw_only=True)
-class ContainerReferenceParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ContainerReferenceParam(Model):
     """ContainerReferenceParam"""
 
     type: Literal['container_reference'] = 'container_reference'
@@ -2802,6 +3551,19 @@ class ContainerReferenceParam:
     """The ID of the referenced container."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['container_reference'] = 'container_reference',
+        container_id: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.container_id = container_id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2815,7 +3577,7 @@ class ContainerReferenceParam:
             raise missing(e.args[0]) from None
         if v_type != 'container_reference':
             raise bad_value('type', ('container_reference',), v_type)
-        if not v_container_id.__class__ is str:
+        if v_container_id.__class__ is not str:
             raise bad_type('container_id', 'string', v_container_id)
         n = 2
         self = cls.__new__(cls)
@@ -2837,8 +3599,8 @@ class ContainerReferenceParam:
 
 _K_ContainerReferenceParam: frozenset[str] = frozenset(["container_id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ContainerReferenceResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ContainerReferenceResource(Model):
     """Represents a container created with /v1/containers."""
 
     type: Literal['container_reference'] = 'container_reference'
@@ -2846,6 +3608,19 @@ class ContainerReferenceResource:
     container_id: str
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['container_reference'] = 'container_reference',
+        container_id: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.container_id = container_id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2859,7 +3634,7 @@ class ContainerReferenceResource:
             raise missing(e.args[0]) from None
         if v_type != 'container_reference':
             raise bad_value('type', ('container_reference',), v_type)
-        if not v_container_id.__class__ is str:
+        if v_container_id.__class__ is not str:
             raise bad_type('container_id', 'string', v_container_id)
         n = 2
         self = cls.__new__(cls)
@@ -2881,8 +3656,8 @@ class ContainerReferenceResource:
 
 _K_ContainerReferenceResource: frozenset[str] = frozenset(["container_id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ContextManagementParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ContextManagementParam(Model):
     """ContextManagementParam"""
 
     type: str
@@ -2890,6 +3665,19 @@ class ContextManagementParam:
     compact_threshold: int | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: str,
+        compact_threshold: int | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.compact_threshold = compact_threshold
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2900,14 +3688,14 @@ class ContextManagementParam:
             v_type = data["type"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_type.__class__ is str:
+        if v_type.__class__ is not str:
             raise bad_type('type', 'string', v_type)
         n = 1
         v_compact_threshold = data.get("compact_threshold", UNSET)
         if v_compact_threshold is not UNSET:
             n += 1
             if v_compact_threshold is not None:
-                if not v_compact_threshold.__class__ is int:
+                if v_compact_threshold.__class__ is not int:
                     raise bad_type('compact_threshold', 'integer', v_compact_threshold)
         self = cls.__new__(cls)
         self.type = v_type
@@ -2929,14 +3717,25 @@ class ContextManagementParam:
 
 _K_ContextManagementParam: frozenset[str] = frozenset(["compact_threshold", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ConversationParam2:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ConversationParam2(Model):
     """The conversation that this response belongs to."""
 
     id: str
     """The unique ID of the conversation."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2947,7 +3746,7 @@ class ConversationParam2:
             v_id = data["id"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         n = 1
         self = cls.__new__(cls)
@@ -2967,8 +3766,8 @@ class ConversationParam2:
 
 _K_ConversationParam2: frozenset[str] = frozenset(["id"])
 
-@attrs.define(slots=True, kw_only=True)
-class CoordParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CoordParam(Model):
     """An x/y coordinate pair, e.g. `{ x: 100, y: 200 }`."""
 
     x: int
@@ -2977,6 +3776,19 @@ class CoordParam:
     """The y-coordinate."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        x: int,
+        y: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.x = x
+        self.y = y
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2988,9 +3800,9 @@ class CoordParam:
             v_y = data["y"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_x.__class__ is int:
+        if v_x.__class__ is not int:
             raise bad_type('x', 'integer', v_x)
-        if not v_y.__class__ is int:
+        if v_y.__class__ is not int:
             raise bad_type('y', 'integer', v_y)
         n = 2
         self = cls.__new__(cls)
@@ -3012,8 +3824,8 @@ class CoordParam:
 
 _K_CoordParam: frozenset[str] = frozenset(["x", "y"])
 
-@attrs.define(slots=True, kw_only=True)
-class CreateModelResponseProperties:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CreateModelResponseProperties(Model):
     """CreateModelResponseProperties"""
 
     metadata: Metadata | Unset = UNSET
@@ -3029,6 +3841,33 @@ class CreateModelResponseProperties:
     prompt_cache_options: PromptCacheOptionsParam | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        metadata: Metadata | Unset = UNSET,
+        top_logprobs: int | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        prompt_cache_key: str | None | Unset = UNSET,
+        prompt_cache_retention: Literal['in_memory', '24h'] | None | Unset = UNSET,
+        prompt_cache_options: PromptCacheOptionsParam | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.metadata = metadata
+        self.top_logprobs = top_logprobs
+        self.temperature = temperature
+        self.top_p = top_p
+        self.user = user
+        self.safety_identifier = safety_identifier
+        self.prompt_cache_key = prompt_cache_key
+        self.prompt_cache_retention = prompt_cache_retention
+        self.prompt_cache_options = prompt_cache_options
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3046,36 +3885,36 @@ class CreateModelResponseProperties:
         v_top_logprobs = data.get("top_logprobs", UNSET)
         if v_top_logprobs is not UNSET:
             n += 1
-            if not v_top_logprobs.__class__ is int:
+            if v_top_logprobs.__class__ is not int:
                 raise bad_type('top_logprobs', 'integer', v_top_logprobs)
         v_temperature = data.get("temperature", UNSET)
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if not (v_temperature.__class__ is float or v_temperature.__class__ is int):
+                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if not (v_top_p.__class__ is float or v_top_p.__class__ is int):
+                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
                     raise bad_type('top_p', 'number', v_top_p)
         v_user = data.get("user", UNSET)
         if v_user is not UNSET:
             n += 1
-            if not v_user.__class__ is str:
+            if v_user.__class__ is not str:
                 raise bad_type('user', 'string', v_user)
         v_safety_identifier = data.get("safety_identifier", UNSET)
         if v_safety_identifier is not UNSET:
             n += 1
             if v_safety_identifier is not None:
-                if not v_safety_identifier.__class__ is str:
+                if v_safety_identifier.__class__ is not str:
                     raise bad_type('safety_identifier', 'string', v_safety_identifier)
         v_prompt_cache_key = data.get("prompt_cache_key", UNSET)
         if v_prompt_cache_key is not UNSET:
             n += 1
             if v_prompt_cache_key is not None:
-                if not v_prompt_cache_key.__class__ is str:
+                if v_prompt_cache_key.__class__ is not str:
                     raise bad_type('prompt_cache_key', 'string', v_prompt_cache_key)
         v_prompt_cache_retention = data.get("prompt_cache_retention", UNSET)
         if v_prompt_cache_retention is not UNSET:
@@ -3132,8 +3971,8 @@ class CreateModelResponseProperties:
 
 _K_CreateModelResponseProperties: frozenset[str] = frozenset(["metadata", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "safety_identifier", "temperature", "top_logprobs", "top_p", "user"])
 
-@attrs.define(slots=True, kw_only=True)
-class CreateResponse:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CreateResponse(Model):
     """CreateResponse"""
 
     metadata: Metadata | Unset = UNSET
@@ -3173,6 +4012,77 @@ class CreateResponse:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        metadata: Metadata | Unset = UNSET,
+        top_logprobs: int | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        prompt_cache_key: str | None | Unset = UNSET,
+        prompt_cache_retention: Literal['in_memory', '24h'] | None | Unset = UNSET,
+        prompt_cache_options: PromptCacheOptionsParam | Unset = UNSET,
+        previous_response_id: str | None | Unset = UNSET,
+        model: ModelIdsResponses | Unset = UNSET,
+        background: bool | None | Unset = UNSET,
+        max_tool_calls: int | None | Unset = UNSET,
+        text: ResponseTextParam | Unset = UNSET,
+        tools: ToolsArray | Unset = UNSET,
+        tool_choice: ToolChoiceParam | Unset = UNSET,
+        prompt: Prompt | None | Unset = UNSET,
+        service_tier: ServiceTierResponses | Unset = UNSET,
+        truncation: Literal['auto', 'disabled'] | None | Unset = UNSET,
+        reasoning: Reasoning | None | Unset = UNSET,
+        input: InputParam | Unset = UNSET,
+        include: list[IncludeEnum] | None | Unset = UNSET,
+        parallel_tool_calls: bool | None | Unset = UNSET,
+        store: bool | None | Unset = UNSET,
+        instructions: str | None | Unset = UNSET,
+        moderation: ModerationParam | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        stream_options: ResponseStreamOptions | None | Unset = UNSET,
+        conversation: ConversationParam | None | Unset = UNSET,
+        context_management: list[ContextManagementParam] | None | Unset = UNSET,
+        max_output_tokens: int | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.metadata = metadata
+        self.top_logprobs = top_logprobs
+        self.temperature = temperature
+        self.top_p = top_p
+        self.user = user
+        self.safety_identifier = safety_identifier
+        self.prompt_cache_key = prompt_cache_key
+        self.prompt_cache_retention = prompt_cache_retention
+        self.prompt_cache_options = prompt_cache_options
+        self.previous_response_id = previous_response_id
+        self.model = model
+        self.background = background
+        self.max_tool_calls = max_tool_calls
+        self.text = text
+        self.tools = tools
+        self.tool_choice = tool_choice
+        self.prompt = prompt
+        self.service_tier = service_tier
+        self.truncation = truncation
+        self.reasoning = reasoning
+        self.input = input
+        self.include = include
+        self.parallel_tool_calls = parallel_tool_calls
+        self.store = store
+        self.instructions = instructions
+        self.moderation = moderation
+        self.stream = stream
+        self.stream_options = stream_options
+        self.conversation = conversation
+        self.context_management = context_management
+        self.max_output_tokens = max_output_tokens
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -3189,36 +4099,36 @@ class CreateResponse:
         v_top_logprobs = data.get("top_logprobs", UNSET)
         if v_top_logprobs is not UNSET:
             n += 1
-            if not v_top_logprobs.__class__ is int:
+            if v_top_logprobs.__class__ is not int:
                 raise bad_type('top_logprobs', 'integer', v_top_logprobs)
         v_temperature = data.get("temperature", UNSET)
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if not (v_temperature.__class__ is float or v_temperature.__class__ is int):
+                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if not (v_top_p.__class__ is float or v_top_p.__class__ is int):
+                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
                     raise bad_type('top_p', 'number', v_top_p)
         v_user = data.get("user", UNSET)
         if v_user is not UNSET:
             n += 1
-            if not v_user.__class__ is str:
+            if v_user.__class__ is not str:
                 raise bad_type('user', 'string', v_user)
         v_safety_identifier = data.get("safety_identifier", UNSET)
         if v_safety_identifier is not UNSET:
             n += 1
             if v_safety_identifier is not None:
-                if not v_safety_identifier.__class__ is str:
+                if v_safety_identifier.__class__ is not str:
                     raise bad_type('safety_identifier', 'string', v_safety_identifier)
         v_prompt_cache_key = data.get("prompt_cache_key", UNSET)
         if v_prompt_cache_key is not UNSET:
             n += 1
             if v_prompt_cache_key is not None:
-                if not v_prompt_cache_key.__class__ is str:
+                if v_prompt_cache_key.__class__ is not str:
                     raise bad_type('prompt_cache_key', 'string', v_prompt_cache_key)
         v_prompt_cache_retention = data.get("prompt_cache_retention", UNSET)
         if v_prompt_cache_retention is not UNSET:
@@ -3237,7 +4147,7 @@ class CreateResponse:
         if v_previous_response_id is not UNSET:
             n += 1
             if v_previous_response_id is not None:
-                if not v_previous_response_id.__class__ is str:
+                if v_previous_response_id.__class__ is not str:
                     raise bad_type('previous_response_id', 'string', v_previous_response_id)
         v_model = data.get("model", UNSET)
         if v_model is not UNSET:
@@ -3250,13 +4160,13 @@ class CreateResponse:
         if v_background is not UNSET:
             n += 1
             if v_background is not None:
-                if not v_background.__class__ is bool:
+                if v_background.__class__ is not bool:
                     raise bad_type('background', 'boolean', v_background)
         v_max_tool_calls = data.get("max_tool_calls", UNSET)
         if v_max_tool_calls is not UNSET:
             n += 1
             if v_max_tool_calls is not None:
-                if not v_max_tool_calls.__class__ is int:
+                if v_max_tool_calls.__class__ is not int:
                     raise bad_type('max_tool_calls', 'integer', v_max_tool_calls)
         v_text = data.get("text", UNSET)
         if v_text is not UNSET:
@@ -3319,27 +4229,28 @@ class CreateResponse:
         if v_include is not UNSET:
             n += 1
             if v_include is not None:
-                try:
-                    v_include = _cv22(v_include)
-                except ValidationError as e:
-                    raise e.under('include') from None
+                if v_include.__class__ is not list or v_include:
+                    try:
+                        v_include = _cv22(v_include)
+                    except ValidationError as e:
+                        raise e.under('include') from None
         v_parallel_tool_calls = data.get("parallel_tool_calls", UNSET)
         if v_parallel_tool_calls is not UNSET:
             n += 1
             if v_parallel_tool_calls is not None:
-                if not v_parallel_tool_calls.__class__ is bool:
+                if v_parallel_tool_calls.__class__ is not bool:
                     raise bad_type('parallel_tool_calls', 'boolean', v_parallel_tool_calls)
         v_store = data.get("store", UNSET)
         if v_store is not UNSET:
             n += 1
             if v_store is not None:
-                if not v_store.__class__ is bool:
+                if v_store.__class__ is not bool:
                     raise bad_type('store', 'boolean', v_store)
         v_instructions = data.get("instructions", UNSET)
         if v_instructions is not UNSET:
             n += 1
             if v_instructions is not None:
-                if not v_instructions.__class__ is str:
+                if v_instructions.__class__ is not str:
                     raise bad_type('instructions', 'string', v_instructions)
         v_moderation = data.get("moderation", UNSET)
         if v_moderation is not UNSET:
@@ -3353,7 +4264,7 @@ class CreateResponse:
         if v_stream is not UNSET:
             n += 1
             if v_stream is not None:
-                if not v_stream.__class__ is bool:
+                if v_stream.__class__ is not bool:
                     raise bad_type('stream', 'boolean', v_stream)
         v_stream_options = data.get("stream_options", UNSET)
         if v_stream_options is not UNSET:
@@ -3375,15 +4286,16 @@ class CreateResponse:
         if v_context_management is not UNSET:
             n += 1
             if v_context_management is not None:
-                try:
-                    v_context_management = _cv24(v_context_management)
-                except ValidationError as e:
-                    raise e.under('context_management') from None
+                if v_context_management.__class__ is not list or v_context_management:
+                    try:
+                        v_context_management = _cv24(v_context_management)
+                    except ValidationError as e:
+                        raise e.under('context_management') from None
         v_max_output_tokens = data.get("max_output_tokens", UNSET)
         if v_max_output_tokens is not UNSET:
             n += 1
             if v_max_output_tokens is not None:
-                if not v_max_output_tokens.__class__ is int:
+                if v_max_output_tokens.__class__ is not int:
                     raise bad_type('max_output_tokens', 'integer', v_max_output_tokens)
         self = cls.__new__(cls)
         self.metadata = v_metadata
@@ -3493,8 +4405,8 @@ class CreateResponse:
 
 _K_CreateResponse: frozenset[str] = frozenset(["background", "context_management", "conversation", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "moderation", "parallel_tool_calls", "previous_response_id", "prompt", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "user"])
 
-@attrs.define(slots=True, kw_only=True)
-class CustomGrammarFormatParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CustomGrammarFormatParam(Model):
     """A grammar defined by the user."""
 
     type: Literal['grammar'] = 'grammar'
@@ -3505,6 +4417,21 @@ class CustomGrammarFormatParam:
     """The grammar definition."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['grammar'] = 'grammar',
+        syntax: GrammarSyntax1,
+        definition: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.syntax = syntax
+        self.definition = definition
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3521,7 +4448,7 @@ class CustomGrammarFormatParam:
             raise bad_value('type', ('grammar',), v_type)
         if v_syntax not in ('lark', 'regex',):
             raise bad_value('syntax', ('lark', 'regex',), v_syntax)
-        if not v_definition.__class__ is str:
+        if v_definition.__class__ is not str:
             raise bad_type('definition', 'string', v_definition)
         n = 3
         self = cls.__new__(cls)
@@ -3545,14 +4472,25 @@ class CustomGrammarFormatParam:
 
 _K_CustomGrammarFormatParam: frozenset[str] = frozenset(["definition", "syntax", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CustomTextFormatParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CustomTextFormatParam(Model):
     """Unconstrained free-form text."""
 
     type: Literal['text'] = 'text'
     """Unconstrained text format. Always `text`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['text'] = 'text',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3583,8 +4521,8 @@ class CustomTextFormatParam:
 
 _K_CustomTextFormatParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CustomToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CustomToolCall(Model):
     """A call to a custom tool created by the model."""
 
     type: Literal['custom_tool_call'] = 'custom_tool_call'
@@ -3603,6 +4541,29 @@ class CustomToolCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['custom_tool_call'] = 'custom_tool_call',
+        call_id: str,
+        name: str,
+        input: str,
+        id: str | Unset = UNSET,
+        caller: ToolCallCaller | None | Unset = UNSET,
+        namespace: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.call_id = call_id
+        self.name = name
+        self.input = input
+        self.id = id
+        self.caller = caller
+        self.namespace = namespace
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -3617,17 +4578,17 @@ class CustomToolCall:
             raise missing(e.args[0]) from None
         if v_type != 'custom_tool_call':
             raise bad_value('type', ('custom_tool_call',), v_type)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_input.__class__ is str:
+        if v_input.__class__ is not str:
             raise bad_type('input', 'string', v_input)
         n = 4
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
-            if not v_id.__class__ is str:
+            if v_id.__class__ is not str:
                 raise bad_type('id', 'string', v_id)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -3640,7 +4601,7 @@ class CustomToolCall:
         v_namespace = data.get("namespace", UNSET)
         if v_namespace is not UNSET:
             n += 1
-            if not v_namespace.__class__ is str:
+            if v_namespace.__class__ is not str:
                 raise bad_type('namespace', 'string', v_namespace)
         self = cls.__new__(cls)
         self.type = v_type
@@ -3674,8 +4635,8 @@ class CustomToolCall:
 
 _K_CustomToolCall: frozenset[str] = frozenset(["call_id", "caller", "id", "input", "name", "namespace", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CustomToolCallOutput:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CustomToolCallOutput(Model):
     """The output of a custom tool call from your code, being sent back to the model."""
 
     type: Literal['custom_tool_call_output'] = 'custom_tool_call_output'
@@ -3690,6 +4651,25 @@ class CustomToolCallOutput:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['custom_tool_call_output'] = 'custom_tool_call_output',
+        call_id: str,
+        output: str | list[FunctionAndCustomToolCallOutput],
+        id: str | Unset = UNSET,
+        caller: ToolCallCallerParam | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.call_id = call_id
+        self.output = output
+        self.id = id
+        self.caller = caller
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -3703,7 +4683,7 @@ class CustomToolCallOutput:
             raise missing(e.args[0]) from None
         if v_type != 'custom_tool_call_output':
             raise bad_value('type', ('custom_tool_call_output',), v_type)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         try:
             v_output = _cv25(v_output)
@@ -3713,7 +4693,7 @@ class CustomToolCallOutput:
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
-            if not v_id.__class__ is str:
+            if v_id.__class__ is not str:
                 raise bad_type('id', 'string', v_id)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -3750,8 +4730,8 @@ class CustomToolCallOutput:
 
 _K_CustomToolCallOutput: frozenset[str] = frozenset(["call_id", "caller", "id", "output", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CustomToolCallOutputResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CustomToolCallOutputResource(Model):
     """ResponseCustomToolCallOutputItem"""
 
     type: Literal['custom_tool_call_output'] = 'custom_tool_call_output'
@@ -3770,6 +4750,29 @@ class CustomToolCallOutputResource:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['custom_tool_call_output'] = 'custom_tool_call_output',
+        id: str,
+        call_id: str,
+        output: str | list[FunctionAndCustomToolCallOutput],
+        status: FunctionCallOutputStatusEnum,
+        caller: ToolCallCallerParam | None | Unset = UNSET,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.output = output
+        self.status = status
+        self.caller = caller
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -3785,9 +4788,9 @@ class CustomToolCallOutputResource:
             raise missing(e.args[0]) from None
         if v_type != 'custom_tool_call_output':
             raise bad_value('type', ('custom_tool_call_output',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         try:
             v_output = _cv25(v_output)
@@ -3807,7 +4810,7 @@ class CustomToolCallOutputResource:
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -3840,8 +4843,8 @@ class CustomToolCallOutputResource:
 
 _K_CustomToolCallOutputResource: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CustomToolCallResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CustomToolCallResource(Model):
     """ResponseCustomToolCallItem"""
 
     type: Literal['custom_tool_call'] = 'custom_tool_call'
@@ -3864,6 +4867,33 @@ class CustomToolCallResource:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['custom_tool_call'] = 'custom_tool_call',
+        id: str,
+        call_id: str,
+        name: str,
+        input: str,
+        status: FunctionCallStatus,
+        caller: ToolCallCaller | None | Unset = UNSET,
+        namespace: str | Unset = UNSET,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.name = name
+        self.input = input
+        self.status = status
+        self.caller = caller
+        self.namespace = namespace
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -3880,13 +4910,13 @@ class CustomToolCallResource:
             raise missing(e.args[0]) from None
         if v_type != 'custom_tool_call':
             raise bad_value('type', ('custom_tool_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_input.__class__ is str:
+        if v_input.__class__ is not str:
             raise bad_type('input', 'string', v_input)
         if v_status not in ('in_progress', 'completed', 'incomplete',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete',), v_status)
@@ -3902,12 +4932,12 @@ class CustomToolCallResource:
         v_namespace = data.get("namespace", UNSET)
         if v_namespace is not UNSET:
             n += 1
-            if not v_namespace.__class__ is str:
+            if v_namespace.__class__ is not str:
                 raise bad_type('namespace', 'string', v_namespace)
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -3945,8 +4975,8 @@ class CustomToolCallResource:
 
 _K_CustomToolCallResource: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "input", "name", "namespace", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CustomToolParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CustomToolParam(Model):
     """A custom tool that processes input using a specified format. Learn more about   [custom tools](/docs/guides/function-calling#custom-tools)"""
 
     type: Literal['custom'] = 'custom'
@@ -3963,6 +4993,27 @@ class CustomToolParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['custom'] = 'custom',
+        name: str,
+        description: str | Unset = UNSET,
+        format: CustomToolParamFormat | Unset = UNSET,
+        defer_loading: bool | Unset = UNSET,
+        allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.description = description
+        self.format = format
+        self.defer_loading = defer_loading
+        self.allowed_callers = allowed_callers
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -3975,13 +5026,13 @@ class CustomToolParam:
             raise missing(e.args[0]) from None
         if v_type != 'custom':
             raise bad_value('type', ('custom',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         n = 2
         v_description = data.get("description", UNSET)
         if v_description is not UNSET:
             n += 1
-            if not v_description.__class__ is str:
+            if v_description.__class__ is not str:
                 raise bad_type('description', 'string', v_description)
         v_format = data.get("format", UNSET)
         if v_format is not UNSET:
@@ -3993,16 +5044,17 @@ class CustomToolParam:
         v_defer_loading = data.get("defer_loading", UNSET)
         if v_defer_loading is not UNSET:
             n += 1
-            if not v_defer_loading.__class__ is bool:
+            if v_defer_loading.__class__ is not bool:
                 raise bad_type('defer_loading', 'boolean', v_defer_loading)
         v_allowed_callers = data.get("allowed_callers", UNSET)
         if v_allowed_callers is not UNSET:
             n += 1
             if v_allowed_callers is not None:
-                try:
-                    v_allowed_callers = _cv1(v_allowed_callers)
-                except ValidationError as e:
-                    raise e.under('allowed_callers') from None
+                if v_allowed_callers.__class__ is not list or v_allowed_callers:
+                    try:
+                        v_allowed_callers = _cv1(v_allowed_callers)
+                    except ValidationError as e:
+                        raise e.under('allowed_callers') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.name = v_name
@@ -4034,13 +5086,24 @@ class CustomToolParam:
 
 _K_CustomToolParam: frozenset[str] = frozenset(["allowed_callers", "defer_loading", "description", "format", "name", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class DirectToolCallCaller:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class DirectToolCallCaller(Model):
     """DirectToolCallCaller"""
 
     type: Literal['direct'] = 'direct'
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['direct'] = 'direct',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4071,14 +5134,25 @@ class DirectToolCallCaller:
 
 _K_DirectToolCallCaller: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class DirectToolCallCallerParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class DirectToolCallCallerParam(Model):
     """DirectToolCallCallerParam"""
 
     type: Literal['direct'] = 'direct'
     """The caller type. Always `direct`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['direct'] = 'direct',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4109,8 +5183,8 @@ class DirectToolCallCallerParam:
 
 _K_DirectToolCallCallerParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class DoubleClickAction:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class DoubleClickAction(Model):
     """A double click action."""
 
     type: Literal['double_click'] = 'double_click'
@@ -4122,6 +5196,23 @@ class DoubleClickAction:
     keys: list[str] | None
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['double_click'] = 'double_click',
+        x: int,
+        y: int,
+        keys: list[str] | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.x = x
+        self.y = y
+        self.keys = keys
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4137,15 +5228,16 @@ class DoubleClickAction:
             raise missing(e.args[0]) from None
         if v_type != 'double_click':
             raise bad_value('type', ('double_click',), v_type)
-        if not v_x.__class__ is int:
+        if v_x.__class__ is not int:
             raise bad_type('x', 'integer', v_x)
-        if not v_y.__class__ is int:
+        if v_y.__class__ is not int:
             raise bad_type('y', 'integer', v_y)
         if v_keys is not None:
-            try:
-                v_keys = _cv3(v_keys)
-            except ValidationError as e:
-                raise e.under('keys') from None
+            if v_keys.__class__ is not list or v_keys:
+                try:
+                    v_keys = _cv3(v_keys)
+                except ValidationError as e:
+                    raise e.under('keys') from None
         n = 4
         self = cls.__new__(cls)
         self.type = v_type
@@ -4170,8 +5262,8 @@ class DoubleClickAction:
 
 _K_DoubleClickAction: frozenset[str] = frozenset(["keys", "type", "x", "y"])
 
-@attrs.define(slots=True, kw_only=True)
-class DragParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class DragParam(Model):
     """A drag action."""
 
     type: Literal['drag'] = 'drag'
@@ -4181,6 +5273,21 @@ class DragParam:
     keys: list[str] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['drag'] = 'drag',
+        path: list[CoordParam],
+        keys: list[str] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.path = path
+        self.keys = keys
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4194,19 +5301,21 @@ class DragParam:
             raise missing(e.args[0]) from None
         if v_type != 'drag':
             raise bad_value('type', ('drag',), v_type)
-        try:
-            v_path = _cv27(v_path)
-        except ValidationError as e:
-            raise e.under('path') from None
+        if v_path.__class__ is not list or v_path:
+            try:
+                v_path = _cv27(v_path)
+            except ValidationError as e:
+                raise e.under('path') from None
         n = 2
         v_keys = data.get("keys", UNSET)
         if v_keys is not UNSET:
             n += 1
             if v_keys is not None:
-                try:
-                    v_keys = _cv3(v_keys)
-                except ValidationError as e:
-                    raise e.under('keys') from None
+                if v_keys.__class__ is not list or v_keys:
+                    try:
+                        v_keys = _cv3(v_keys)
+                    except ValidationError as e:
+                        raise e.under('keys') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.path = v_path
@@ -4229,8 +5338,8 @@ class DragParam:
 
 _K_DragParam: frozenset[str] = frozenset(["keys", "path", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class EasyInputMessage:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class EasyInputMessage(Model):
     """A message input to the model with a role indicating instruction following hierarchy. Instructions given with the `developer` or `system` role take precedence over instructions given with the `user` role. Messages with the `assistant` role are presumed to have been generated by the model in previous interactions."""
 
     role: Literal['user', 'assistant', 'system', 'developer']
@@ -4242,6 +5351,23 @@ class EasyInputMessage:
     """The type of the message input. Always `message`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        role: Literal['user', 'assistant', 'system', 'developer'],
+        content: str | InputMessageContentList,
+        phase: MessagePhase | None | Unset = UNSET,
+        type: Literal['message'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.role = role
+        self.content = content
+        self.phase = phase
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4296,12 +5422,21 @@ class EasyInputMessage:
 
 _K_EasyInputMessage: frozenset[str] = frozenset(["content", "phase", "role", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class EmptyModelParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class EmptyModelParam(Model):
     """EmptyModelParam"""
 
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4324,8 +5459,8 @@ class EmptyModelParam:
 
 _K_EmptyModelParam: frozenset[str] = frozenset([])
 
-@attrs.define(slots=True, kw_only=True)
-class Error:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Error(Model):
     """Error"""
 
     code: str | None
@@ -4334,6 +5469,23 @@ class Error:
     type: str
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        code: str | None,
+        message: str,
+        param: str | None,
+        type: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.param = param
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4348,14 +5500,14 @@ class Error:
         except KeyError as e:
             raise missing(e.args[0]) from None
         if v_code is not None:
-            if not v_code.__class__ is str:
+            if v_code.__class__ is not str:
                 raise bad_type('code', 'string', v_code)
-        if not v_message.__class__ is str:
+        if v_message.__class__ is not str:
             raise bad_type('message', 'string', v_message)
         if v_param is not None:
-            if not v_param.__class__ is str:
+            if v_param.__class__ is not str:
                 raise bad_type('param', 'string', v_param)
-        if not v_type.__class__ is str:
+        if v_type.__class__ is not str:
             raise bad_type('type', 'string', v_type)
         n = 4
         self = cls.__new__(cls)
@@ -4381,8 +5533,8 @@ class Error:
 
 _K_Error: frozenset[str] = frozenset(["code", "message", "param", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FilePath:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FilePath(Model):
     """A path to a file."""
 
     type: Literal['file_path'] = 'file_path'
@@ -4393,6 +5545,21 @@ class FilePath:
     """The index of the file in the list of files."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['file_path'] = 'file_path',
+        file_id: str,
+        index: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.file_id = file_id
+        self.index = index
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4407,9 +5574,9 @@ class FilePath:
             raise missing(e.args[0]) from None
         if v_type != 'file_path':
             raise bad_value('type', ('file_path',), v_type)
-        if not v_file_id.__class__ is str:
+        if v_file_id.__class__ is not str:
             raise bad_type('file_id', 'string', v_file_id)
-        if not v_index.__class__ is int:
+        if v_index.__class__ is not int:
             raise bad_type('index', 'integer', v_index)
         n = 3
         self = cls.__new__(cls)
@@ -4433,8 +5600,8 @@ class FilePath:
 
 _K_FilePath: frozenset[str] = frozenset(["file_id", "index", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FileSearchTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FileSearchTool(Model):
     """A tool that searches for relevant content from uploaded files. Learn more about the [file search tool](https://platform.openai.com/docs/guides/tools-file-search)."""
 
     type: Literal['file_search'] = 'file_search'
@@ -4449,6 +5616,25 @@ class FileSearchTool:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['file_search'] = 'file_search',
+        vector_store_ids: list[str],
+        max_num_results: int | Unset = UNSET,
+        ranking_options: RankingOptions | Unset = UNSET,
+        filters: Filters | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.vector_store_ids = vector_store_ids
+        self.max_num_results = max_num_results
+        self.ranking_options = ranking_options
+        self.filters = filters
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4461,15 +5647,16 @@ class FileSearchTool:
             raise missing(e.args[0]) from None
         if v_type != 'file_search':
             raise bad_value('type', ('file_search',), v_type)
-        try:
-            v_vector_store_ids = _cv3(v_vector_store_ids)
-        except ValidationError as e:
-            raise e.under('vector_store_ids') from None
+        if v_vector_store_ids.__class__ is not list or v_vector_store_ids:
+            try:
+                v_vector_store_ids = _cv3(v_vector_store_ids)
+            except ValidationError as e:
+                raise e.under('vector_store_ids') from None
         n = 2
         v_max_num_results = data.get("max_num_results", UNSET)
         if v_max_num_results is not UNSET:
             n += 1
-            if not v_max_num_results.__class__ is int:
+            if v_max_num_results.__class__ is not int:
                 raise bad_type('max_num_results', 'integer', v_max_num_results)
         v_ranking_options = data.get("ranking_options", UNSET)
         if v_ranking_options is not UNSET:
@@ -4514,8 +5701,8 @@ class FileSearchTool:
 
 _K_FileSearchTool: frozenset[str] = frozenset(["filters", "max_num_results", "ranking_options", "type", "vector_store_ids"])
 
-@attrs.define(slots=True, kw_only=True)
-class FileSearchToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FileSearchToolCall(Model):
     """The results of a file search tool call. See the [file search guide](/docs/guides/tools-file-search) for more information."""
 
     id: str
@@ -4530,6 +5717,25 @@ class FileSearchToolCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        type: Literal['file_search_call'] = 'file_search_call',
+        status: Literal['in_progress', 'searching', 'completed', 'incomplete', 'failed'],
+        queries: list[str],
+        results: list[FileSearchToolCallResultsItem] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.status = status
+        self.queries = queries
+        self.results = results
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4542,25 +5748,27 @@ class FileSearchToolCall:
             v_queries = data["queries"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_type != 'file_search_call':
             raise bad_value('type', ('file_search_call',), v_type)
         if v_status not in ('in_progress', 'searching', 'completed', 'incomplete', 'failed',):
             raise bad_value('status', ('in_progress', 'searching', 'completed', 'incomplete', 'failed',), v_status)
-        try:
-            v_queries = _cv3(v_queries)
-        except ValidationError as e:
-            raise e.under('queries') from None
+        if v_queries.__class__ is not list or v_queries:
+            try:
+                v_queries = _cv3(v_queries)
+            except ValidationError as e:
+                raise e.under('queries') from None
         n = 4
         v_results = data.get("results", UNSET)
         if v_results is not UNSET:
             n += 1
             if v_results is not None:
-                try:
-                    v_results = _cv30(v_results)
-                except ValidationError as e:
-                    raise e.under('results') from None
+                if v_results.__class__ is not list or v_results:
+                    try:
+                        v_results = _cv30(v_results)
+                    except ValidationError as e:
+                        raise e.under('results') from None
         self = cls.__new__(cls)
         self.id = v_id
         self.type = v_type
@@ -4587,8 +5795,8 @@ class FileSearchToolCall:
 
 _K_FileSearchToolCall: frozenset[str] = frozenset(["id", "queries", "results", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FileSearchToolCallResultsItem:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FileSearchToolCallResultsItem(Model):
     """FileSearchToolCallResultsItem"""
 
     file_id: str | Unset = UNSET
@@ -4603,6 +5811,25 @@ class FileSearchToolCallResultsItem:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        file_id: str | Unset = UNSET,
+        text: str | Unset = UNSET,
+        filename: str | Unset = UNSET,
+        attributes: VectorStoreFileAttributes | Unset = UNSET,
+        score: float | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.file_id = file_id
+        self.text = text
+        self.filename = filename
+        self.attributes = attributes
+        self.score = score
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4612,17 +5839,17 @@ class FileSearchToolCallResultsItem:
         v_file_id = data.get("file_id", UNSET)
         if v_file_id is not UNSET:
             n += 1
-            if not v_file_id.__class__ is str:
+            if v_file_id.__class__ is not str:
                 raise bad_type('file_id', 'string', v_file_id)
         v_text = data.get("text", UNSET)
         if v_text is not UNSET:
             n += 1
-            if not v_text.__class__ is str:
+            if v_text.__class__ is not str:
                 raise bad_type('text', 'string', v_text)
         v_filename = data.get("filename", UNSET)
         if v_filename is not UNSET:
             n += 1
-            if not v_filename.__class__ is str:
+            if v_filename.__class__ is not str:
                 raise bad_type('filename', 'string', v_filename)
         v_attributes = data.get("attributes", UNSET)
         if v_attributes is not UNSET:
@@ -4634,7 +5861,7 @@ class FileSearchToolCallResultsItem:
         v_score = data.get("score", UNSET)
         if v_score is not UNSET:
             n += 1
-            if not (v_score.__class__ is float or v_score.__class__ is int):
+            if (v_score.__class__ is not float and v_score.__class__ is not int):
                 raise bad_type('score', 'number', v_score)
         self = cls.__new__(cls)
         self.file_id = v_file_id
@@ -4666,8 +5893,8 @@ class FileSearchToolCallResultsItem:
 
 _K_FileSearchToolCallResultsItem: frozenset[str] = frozenset(["attributes", "file_id", "filename", "score", "text"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputTextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputTextContent(Model):
     """A text input to the model."""
 
     type: Literal['input_text'] = 'input_text'
@@ -4677,6 +5904,21 @@ class InputTextContent:
     prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_text'] = 'input_text',
+        text: str,
+        prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.prompt_cache_breakpoint = prompt_cache_breakpoint
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4690,7 +5932,7 @@ class InputTextContent:
             raise missing(e.args[0]) from None
         if v_type != 'input_text':
             raise bad_value('type', ('input_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         v_prompt_cache_breakpoint = data.get("prompt_cache_breakpoint", UNSET)
@@ -4722,8 +5964,8 @@ class InputTextContent:
 
 _K_InputTextContent: frozenset[str] = frozenset(["prompt_cache_breakpoint", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionCallOutputItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionCallOutputItemParam(Model):
     """The output of a function tool call."""
 
     type: Literal['function_call_output'] = 'function_call_output'
@@ -4738,6 +5980,31 @@ class FunctionCallOutputItemParam:
     status: FunctionCallItemStatus | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function_call_output'] = 'function_call_output',
+        output: str | list[FunctionCallOutputItemParamOutputItem],
+        id: str | None | Unset = UNSET,
+        call_id: str | None | Unset = UNSET,
+        name: str | None | Unset = UNSET,
+        namespace: str | None | Unset = UNSET,
+        caller: ToolCallCallerParam | None | Unset = UNSET,
+        status: FunctionCallItemStatus | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output = output
+        self.id = id
+        self.call_id = call_id
+        self.name = name
+        self.namespace = namespace
+        self.caller = caller
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4760,25 +6027,25 @@ class FunctionCallOutputItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_call_id = data.get("call_id", UNSET)
         if v_call_id is not UNSET:
             n += 1
             if v_call_id is not None:
-                if not v_call_id.__class__ is str:
+                if v_call_id.__class__ is not str:
                     raise bad_type('call_id', 'string', v_call_id)
         v_name = data.get("name", UNSET)
         if v_name is not UNSET:
             n += 1
             if v_name is not None:
-                if not v_name.__class__ is str:
+                if v_name.__class__ is not str:
                     raise bad_type('name', 'string', v_name)
         v_namespace = data.get("namespace", UNSET)
         if v_namespace is not UNSET:
             n += 1
             if v_namespace is not None:
-                if not v_namespace.__class__ is str:
+                if v_namespace.__class__ is not str:
                     raise bad_type('namespace', 'string', v_namespace)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -4831,8 +6098,8 @@ class FunctionCallOutputItemParam:
 
 _K_FunctionCallOutputItemParam: frozenset[str] = frozenset(["call_id", "caller", "id", "name", "namespace", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputTextContentParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputTextContentParam(Model):
     """A text input to the model."""
 
     type: Literal['input_text'] = 'input_text'
@@ -4842,6 +6109,21 @@ class InputTextContentParam:
     prompt_cache_breakpoint: PromptCacheBreakpointParam | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_text'] = 'input_text',
+        text: str,
+        prompt_cache_breakpoint: PromptCacheBreakpointParam | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.prompt_cache_breakpoint = prompt_cache_breakpoint
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4855,7 +6137,7 @@ class InputTextContentParam:
             raise missing(e.args[0]) from None
         if v_type != 'input_text':
             raise bad_value('type', ('input_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         v_prompt_cache_breakpoint = data.get("prompt_cache_breakpoint", UNSET)
@@ -4888,8 +6170,8 @@ class InputTextContentParam:
 
 _K_InputTextContentParam: frozenset[str] = frozenset(["prompt_cache_breakpoint", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellAction:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellAction(Model):
     """Execute a shell command."""
 
     commands: list[str]
@@ -4897,6 +6179,21 @@ class FunctionShellAction:
     max_output_length: int | None
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        commands: list[str],
+        timeout_ms: int | None,
+        max_output_length: int | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.commands = commands
+        self.timeout_ms = timeout_ms
+        self.max_output_length = max_output_length
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4909,15 +6206,16 @@ class FunctionShellAction:
             v_max_output_length = data["max_output_length"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        try:
-            v_commands = _cv3(v_commands)
-        except ValidationError as e:
-            raise e.under('commands') from None
+        if v_commands.__class__ is not list or v_commands:
+            try:
+                v_commands = _cv3(v_commands)
+            except ValidationError as e:
+                raise e.under('commands') from None
         if v_timeout_ms is not None:
-            if not v_timeout_ms.__class__ is int:
+            if v_timeout_ms.__class__ is not int:
                 raise bad_type('timeout_ms', 'integer', v_timeout_ms)
         if v_max_output_length is not None:
-            if not v_max_output_length.__class__ is int:
+            if v_max_output_length.__class__ is not int:
                 raise bad_type('max_output_length', 'integer', v_max_output_length)
         n = 3
         self = cls.__new__(cls)
@@ -4941,8 +6239,8 @@ class FunctionShellAction:
 
 _K_FunctionShellAction: frozenset[str] = frozenset(["commands", "max_output_length", "timeout_ms"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellActionParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellActionParam(Model):
     """Commands and limits describing how to run the shell tool call."""
 
     commands: list[str]
@@ -4951,6 +6249,21 @@ class FunctionShellActionParam:
     max_output_length: int | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        commands: list[str],
+        timeout_ms: int | None | Unset = UNSET,
+        max_output_length: int | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.commands = commands
+        self.timeout_ms = timeout_ms
+        self.max_output_length = max_output_length
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4961,22 +6274,23 @@ class FunctionShellActionParam:
             v_commands = data["commands"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        try:
-            v_commands = _cv3(v_commands)
-        except ValidationError as e:
-            raise e.under('commands') from None
+        if v_commands.__class__ is not list or v_commands:
+            try:
+                v_commands = _cv3(v_commands)
+            except ValidationError as e:
+                raise e.under('commands') from None
         n = 1
         v_timeout_ms = data.get("timeout_ms", UNSET)
         if v_timeout_ms is not UNSET:
             n += 1
             if v_timeout_ms is not None:
-                if not v_timeout_ms.__class__ is int:
+                if v_timeout_ms.__class__ is not int:
                     raise bad_type('timeout_ms', 'integer', v_timeout_ms)
         v_max_output_length = data.get("max_output_length", UNSET)
         if v_max_output_length is not UNSET:
             n += 1
             if v_max_output_length is not None:
-                if not v_max_output_length.__class__ is int:
+                if v_max_output_length.__class__ is not int:
                     raise bad_type('max_output_length', 'integer', v_max_output_length)
         self = cls.__new__(cls)
         self.commands = v_commands
@@ -5001,8 +6315,8 @@ class FunctionShellActionParam:
 
 _K_FunctionShellActionParam: frozenset[str] = frozenset(["commands", "max_output_length", "timeout_ms"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCall(Model):
     """A tool call that executes one or more shell commands in a managed environment."""
 
     type: Literal['shell_call'] = 'shell_call'
@@ -5022,6 +6336,31 @@ class FunctionShellCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['shell_call'] = 'shell_call',
+        id: str,
+        call_id: str,
+        action: FunctionShellAction,
+        status: FunctionShellCallStatus,
+        caller: ToolCallCaller | None | Unset = UNSET,
+        environment: FunctionShellCallEnvironment | None | Unset = UNSET,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.action = action
+        self.status = status
+        self.caller = caller
+        self.environment = environment
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5037,9 +6376,9 @@ class FunctionShellCall:
             raise missing(e.args[0]) from None
         if v_type != 'shell_call':
             raise bad_value('type', ('shell_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         try:
             v_action = FunctionShellAction.from_dict(v_action)
@@ -5067,7 +6406,7 @@ class FunctionShellCall:
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -5103,14 +6442,25 @@ class FunctionShellCall:
 
 _K_FunctionShellCall: frozenset[str] = frozenset(["action", "call_id", "caller", "created_by", "environment", "id", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class LocalEnvironmentResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class LocalEnvironmentResource(Model):
     """Represents the use of a local environment to perform shell actions."""
 
     type: Literal['local'] = 'local'
     """The environment type. Always `local`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['local'] = 'local',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5141,8 +6491,8 @@ class LocalEnvironmentResource:
 
 _K_LocalEnvironmentResource: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCallItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCallItemParam(Model):
     """A tool representing a request to execute one or more shell commands."""
 
     call_id: str
@@ -5158,6 +6508,29 @@ class FunctionShellCallItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        call_id: str,
+        type: Literal['shell_call'] = 'shell_call',
+        action: FunctionShellActionParam,
+        id: str | None | Unset = UNSET,
+        caller: ToolCallCallerParam | None | Unset = UNSET,
+        status: FunctionShellCallItemStatus | None | Unset = UNSET,
+        environment: FunctionShellCallItemParamEnvironment | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.call_id = call_id
+        self.type = type
+        self.action = action
+        self.id = id
+        self.caller = caller
+        self.status = status
+        self.environment = environment
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5169,7 +6542,7 @@ class FunctionShellCallItemParam:
             v_action = data["action"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_type != 'shell_call':
             raise bad_value('type', ('shell_call',), v_type)
@@ -5182,7 +6555,7 @@ class FunctionShellCallItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -5239,8 +6612,8 @@ class FunctionShellCallItemParam:
 
 _K_FunctionShellCallItemParam: frozenset[str] = frozenset(["action", "call_id", "caller", "environment", "id", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class LocalEnvironmentParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class LocalEnvironmentParam(Model):
     """LocalEnvironmentParam"""
 
     type: Literal['local'] = 'local'
@@ -5249,6 +6622,19 @@ class LocalEnvironmentParam:
     """An optional list of skills."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['local'] = 'local',
+        skills: list[LocalSkillParam] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.skills = skills
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5265,10 +6651,11 @@ class LocalEnvironmentParam:
         v_skills = data.get("skills", UNSET)
         if v_skills is not UNSET:
             n += 1
-            try:
-                v_skills = _cv36(v_skills)
-            except ValidationError as e:
-                raise e.under('skills') from None
+            if v_skills.__class__ is not list or v_skills:
+                try:
+                    v_skills = _cv36(v_skills)
+                except ValidationError as e:
+                    raise e.under('skills') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.skills = v_skills
@@ -5289,8 +6676,8 @@ class LocalEnvironmentParam:
 
 _K_LocalEnvironmentParam: frozenset[str] = frozenset(["skills", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCallOutput:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCallOutput(Model):
     """The output of a shell tool call that was emitted."""
 
     type: Literal['shell_call_output'] = 'shell_call_output'
@@ -5310,6 +6697,31 @@ class FunctionShellCallOutput:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['shell_call_output'] = 'shell_call_output',
+        id: str,
+        call_id: str,
+        status: FunctionShellCallOutputStatusEnum,
+        output: list[FunctionShellCallOutputContent],
+        max_output_length: int | None,
+        caller: ToolCallCaller | None | Unset = UNSET,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.status = status
+        self.output = output
+        self.max_output_length = max_output_length
+        self.caller = caller
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5326,18 +6738,19 @@ class FunctionShellCallOutput:
             raise missing(e.args[0]) from None
         if v_type != 'shell_call_output':
             raise bad_value('type', ('shell_call_output',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_status not in ('in_progress', 'completed', 'incomplete',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete',), v_status)
-        try:
-            v_output = _cv37(v_output)
-        except ValidationError as e:
-            raise e.under('output') from None
+        if v_output.__class__ is not list or v_output:
+            try:
+                v_output = _cv37(v_output)
+            except ValidationError as e:
+                raise e.under('output') from None
         if v_max_output_length is not None:
-            if not v_max_output_length.__class__ is int:
+            if v_max_output_length.__class__ is not int:
                 raise bad_type('max_output_length', 'integer', v_max_output_length)
         n = 6
         v_caller = data.get("caller", UNSET)
@@ -5351,7 +6764,7 @@ class FunctionShellCallOutput:
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -5386,8 +6799,8 @@ class FunctionShellCallOutput:
 
 _K_FunctionShellCallOutput: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "max_output_length", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCallOutputContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCallOutputContent(Model):
     """The content of a shell tool call output that was emitted."""
 
     stdout: str
@@ -5401,6 +6814,23 @@ class FunctionShellCallOutputContent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        stdout: str,
+        stderr: str,
+        outcome: FunctionShellCallOutputContentOutcome,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.outcome = outcome
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5412,9 +6842,9 @@ class FunctionShellCallOutputContent:
             v_outcome = data["outcome"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_stdout.__class__ is str:
+        if v_stdout.__class__ is not str:
             raise bad_type('stdout', 'string', v_stdout)
-        if not v_stderr.__class__ is str:
+        if v_stderr.__class__ is not str:
             raise bad_type('stderr', 'string', v_stderr)
         try:
             v_outcome = parse_function_shell_call_output_content_outcome(v_outcome)
@@ -5424,7 +6854,7 @@ class FunctionShellCallOutputContent:
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.stdout = v_stdout
@@ -5450,14 +6880,25 @@ class FunctionShellCallOutputContent:
 
 _K_FunctionShellCallOutputContent: frozenset[str] = frozenset(["created_by", "outcome", "stderr", "stdout"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCallOutputTimeoutOutcome:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCallOutputTimeoutOutcome(Model):
     """Indicates that the shell call exceeded its configured time limit."""
 
     type: Literal['timeout'] = 'timeout'
     """The outcome type. Always `timeout`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['timeout'] = 'timeout',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5488,8 +6929,8 @@ class FunctionShellCallOutputTimeoutOutcome:
 
 _K_FunctionShellCallOutputTimeoutOutcome: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCallOutputContentParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCallOutputContentParam(Model):
     """Captured stdout and stderr for a portion of a shell tool call output."""
 
     stdout: str
@@ -5500,6 +6941,21 @@ class FunctionShellCallOutputContentParam:
     """The exit or timeout outcome associated with this shell call."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        stdout: str,
+        stderr: str,
+        outcome: FunctionShellCallOutputOutcomeParam,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.outcome = outcome
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5512,9 +6968,9 @@ class FunctionShellCallOutputContentParam:
             v_outcome = data["outcome"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_stdout.__class__ is str:
+        if v_stdout.__class__ is not str:
             raise bad_type('stdout', 'string', v_stdout)
-        if not v_stderr.__class__ is str:
+        if v_stderr.__class__ is not str:
             raise bad_type('stderr', 'string', v_stderr)
         try:
             v_outcome = parse_function_shell_call_output_outcome_param(v_outcome)
@@ -5542,8 +6998,8 @@ class FunctionShellCallOutputContentParam:
 
 _K_FunctionShellCallOutputContentParam: frozenset[str] = frozenset(["outcome", "stderr", "stdout"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCallOutputExitOutcome:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCallOutputExitOutcome(Model):
     """Indicates that the shell commands finished and returned an exit code."""
 
     type: Literal['exit'] = 'exit'
@@ -5552,6 +7008,19 @@ class FunctionShellCallOutputExitOutcome:
     """Exit code from the shell process."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['exit'] = 'exit',
+        exit_code: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.exit_code = exit_code
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5565,7 +7034,7 @@ class FunctionShellCallOutputExitOutcome:
             raise missing(e.args[0]) from None
         if v_type != 'exit':
             raise bad_value('type', ('exit',), v_type)
-        if not v_exit_code.__class__ is int:
+        if v_exit_code.__class__ is not int:
             raise bad_type('exit_code', 'integer', v_exit_code)
         n = 2
         self = cls.__new__(cls)
@@ -5587,8 +7056,8 @@ class FunctionShellCallOutputExitOutcome:
 
 _K_FunctionShellCallOutputExitOutcome: frozenset[str] = frozenset(["exit_code", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCallOutputExitOutcomeParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCallOutputExitOutcomeParam(Model):
     """Indicates that the shell commands finished and returned an exit code."""
 
     type: Literal['exit'] = 'exit'
@@ -5597,6 +7066,19 @@ class FunctionShellCallOutputExitOutcomeParam:
     """The exit code returned by the shell process."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['exit'] = 'exit',
+        exit_code: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.exit_code = exit_code
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5610,7 +7092,7 @@ class FunctionShellCallOutputExitOutcomeParam:
             raise missing(e.args[0]) from None
         if v_type != 'exit':
             raise bad_value('type', ('exit',), v_type)
-        if not v_exit_code.__class__ is int:
+        if v_exit_code.__class__ is not int:
             raise bad_type('exit_code', 'integer', v_exit_code)
         n = 2
         self = cls.__new__(cls)
@@ -5632,8 +7114,8 @@ class FunctionShellCallOutputExitOutcomeParam:
 
 _K_FunctionShellCallOutputExitOutcomeParam: frozenset[str] = frozenset(["exit_code", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCallOutputItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCallOutputItemParam(Model):
     """The streamed output items emitted by a shell tool call."""
 
     call_id: str
@@ -5649,6 +7131,29 @@ class FunctionShellCallOutputItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        call_id: str,
+        type: Literal['shell_call_output'] = 'shell_call_output',
+        output: list[FunctionShellCallOutputContentParam],
+        id: str | None | Unset = UNSET,
+        caller: ToolCallCallerParam | None | Unset = UNSET,
+        status: FunctionShellCallItemStatus | None | Unset = UNSET,
+        max_output_length: int | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.call_id = call_id
+        self.type = type
+        self.output = output
+        self.id = id
+        self.caller = caller
+        self.status = status
+        self.max_output_length = max_output_length
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5660,20 +7165,21 @@ class FunctionShellCallOutputItemParam:
             v_output = data["output"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_type != 'shell_call_output':
             raise bad_value('type', ('shell_call_output',), v_type)
-        try:
-            v_output = _cv38(v_output)
-        except ValidationError as e:
-            raise e.under('output') from None
+        if v_output.__class__ is not list or v_output:
+            try:
+                v_output = _cv38(v_output)
+            except ValidationError as e:
+                raise e.under('output') from None
         n = 3
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -5693,7 +7199,7 @@ class FunctionShellCallOutputItemParam:
         if v_max_output_length is not UNSET:
             n += 1
             if v_max_output_length is not None:
-                if not v_max_output_length.__class__ is int:
+                if v_max_output_length.__class__ is not int:
                     raise bad_type('max_output_length', 'integer', v_max_output_length)
         self = cls.__new__(cls)
         self.call_id = v_call_id
@@ -5728,14 +7234,25 @@ class FunctionShellCallOutputItemParam:
 
 _K_FunctionShellCallOutputItemParam: frozenset[str] = frozenset(["call_id", "caller", "id", "max_output_length", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellCallOutputTimeoutOutcomeParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellCallOutputTimeoutOutcomeParam(Model):
     """Indicates that the shell call exceeded its configured time limit."""
 
     type: Literal['timeout'] = 'timeout'
     """The outcome type. Always `timeout`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['timeout'] = 'timeout',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5766,8 +7283,8 @@ class FunctionShellCallOutputTimeoutOutcomeParam:
 
 _K_FunctionShellCallOutputTimeoutOutcomeParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionShellToolParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionShellToolParam(Model):
     """A tool that allows the model to execute shell commands."""
 
     type: Literal['shell'] = 'shell'
@@ -5776,6 +7293,21 @@ class FunctionShellToolParam:
     allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['shell'] = 'shell',
+        environment: FunctionShellToolParamEnvironment | None | Unset = UNSET,
+        allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.environment = environment
+        self.allowed_callers = allowed_callers
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5801,10 +7333,11 @@ class FunctionShellToolParam:
         if v_allowed_callers is not UNSET:
             n += 1
             if v_allowed_callers is not None:
-                try:
-                    v_allowed_callers = _cv1(v_allowed_callers)
-                except ValidationError as e:
-                    raise e.under('allowed_callers') from None
+                if v_allowed_callers.__class__ is not list or v_allowed_callers:
+                    try:
+                        v_allowed_callers = _cv1(v_allowed_callers)
+                    except ValidationError as e:
+                        raise e.under('allowed_callers') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.environment = v_environment
@@ -5828,8 +7361,8 @@ class FunctionShellToolParam:
 
 _K_FunctionShellToolParam: frozenset[str] = frozenset(["allowed_callers", "environment", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionTool(Model):
     """Defines a function in your own code the model can choose to call. Learn more about [function calling](https://platform.openai.com/docs/guides/function-calling)."""
 
     type: Literal['function'] = 'function'
@@ -5846,6 +7379,31 @@ class FunctionTool:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function'] = 'function',
+        name: str,
+        parameters: dict[str, Any] | None,
+        strict: bool | None,
+        description: str | None | Unset = UNSET,
+        output_schema: dict[str, Any] | None | Unset = UNSET,
+        defer_loading: bool | Unset = UNSET,
+        allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.parameters = parameters
+        self.strict = strict
+        self.description = description
+        self.output_schema = output_schema
+        self.defer_loading = defer_loading
+        self.allowed_callers = allowed_callers
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5860,7 +7418,7 @@ class FunctionTool:
             raise missing(e.args[0]) from None
         if v_type != 'function':
             raise bad_value('type', ('function',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         if v_parameters is not None:
             try:
@@ -5868,14 +7426,14 @@ class FunctionTool:
             except ValidationError as e:
                 raise e.under('parameters') from None
         if v_strict is not None:
-            if not v_strict.__class__ is bool:
+            if v_strict.__class__ is not bool:
                 raise bad_type('strict', 'boolean', v_strict)
         n = 4
         v_description = data.get("description", UNSET)
         if v_description is not UNSET:
             n += 1
             if v_description is not None:
-                if not v_description.__class__ is str:
+                if v_description.__class__ is not str:
                     raise bad_type('description', 'string', v_description)
         v_output_schema = data.get("output_schema", UNSET)
         if v_output_schema is not UNSET:
@@ -5888,16 +7446,17 @@ class FunctionTool:
         v_defer_loading = data.get("defer_loading", UNSET)
         if v_defer_loading is not UNSET:
             n += 1
-            if not v_defer_loading.__class__ is bool:
+            if v_defer_loading.__class__ is not bool:
                 raise bad_type('defer_loading', 'boolean', v_defer_loading)
         v_allowed_callers = data.get("allowed_callers", UNSET)
         if v_allowed_callers is not UNSET:
             n += 1
             if v_allowed_callers is not None:
-                try:
-                    v_allowed_callers = _cv1(v_allowed_callers)
-                except ValidationError as e:
-                    raise e.under('allowed_callers') from None
+                if v_allowed_callers.__class__ is not list or v_allowed_callers:
+                    try:
+                        v_allowed_callers = _cv1(v_allowed_callers)
+                    except ValidationError as e:
+                        raise e.under('allowed_callers') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.name = v_name
@@ -5933,8 +7492,8 @@ class FunctionTool:
 
 _K_FunctionTool: frozenset[str] = frozenset(["allowed_callers", "defer_loading", "description", "name", "output_schema", "parameters", "strict", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionToolCall(Model):
     """A tool call to run a function. See the  [function calling guide](/docs/guides/function-calling) for more information."""
 
     type: Literal['function_call'] = 'function_call'
@@ -5955,6 +7514,31 @@ class FunctionToolCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function_call'] = 'function_call',
+        call_id: str,
+        name: str,
+        arguments: str,
+        id: str | Unset = UNSET,
+        caller: ToolCallCaller | None | Unset = UNSET,
+        namespace: str | Unset = UNSET,
+        status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.call_id = call_id
+        self.name = name
+        self.arguments = arguments
+        self.id = id
+        self.caller = caller
+        self.namespace = namespace
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5969,17 +7553,17 @@ class FunctionToolCall:
             raise missing(e.args[0]) from None
         if v_type != 'function_call':
             raise bad_value('type', ('function_call',), v_type)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_arguments.__class__ is str:
+        if v_arguments.__class__ is not str:
             raise bad_type('arguments', 'string', v_arguments)
         n = 4
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
-            if not v_id.__class__ is str:
+            if v_id.__class__ is not str:
                 raise bad_type('id', 'string', v_id)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -5992,7 +7576,7 @@ class FunctionToolCall:
         v_namespace = data.get("namespace", UNSET)
         if v_namespace is not UNSET:
             n += 1
-            if not v_namespace.__class__ is str:
+            if v_namespace.__class__ is not str:
                 raise bad_type('namespace', 'string', v_namespace)
         v_status = data.get("status", UNSET)
         if v_status is not UNSET:
@@ -6034,8 +7618,8 @@ class FunctionToolCall:
 
 _K_FunctionToolCall: frozenset[str] = frozenset(["arguments", "call_id", "caller", "id", "name", "namespace", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionToolCallOutput:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionToolCallOutput(Model):
     """The output of a function tool call."""
 
     type: Literal['function_call_output'] = 'function_call_output'
@@ -6055,6 +7639,31 @@ class FunctionToolCallOutput:
     """The status of the item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function_call_output'] = 'function_call_output',
+        output: str | list[FunctionAndCustomToolCallOutput],
+        id: str | Unset = UNSET,
+        call_id: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        namespace: str | Unset = UNSET,
+        caller: ToolCallCallerParam | None | Unset = UNSET,
+        status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output = output
+        self.id = id
+        self.call_id = call_id
+        self.name = name
+        self.namespace = namespace
+        self.caller = caller
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -6076,22 +7685,22 @@ class FunctionToolCallOutput:
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
-            if not v_id.__class__ is str:
+            if v_id.__class__ is not str:
                 raise bad_type('id', 'string', v_id)
         v_call_id = data.get("call_id", UNSET)
         if v_call_id is not UNSET:
             n += 1
-            if not v_call_id.__class__ is str:
+            if v_call_id.__class__ is not str:
                 raise bad_type('call_id', 'string', v_call_id)
         v_name = data.get("name", UNSET)
         if v_name is not UNSET:
             n += 1
-            if not v_name.__class__ is str:
+            if v_name.__class__ is not str:
                 raise bad_type('name', 'string', v_name)
         v_namespace = data.get("namespace", UNSET)
         if v_namespace is not UNSET:
             n += 1
-            if not v_namespace.__class__ is str:
+            if v_namespace.__class__ is not str:
                 raise bad_type('namespace', 'string', v_namespace)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -6143,8 +7752,8 @@ class FunctionToolCallOutput:
 
 _K_FunctionToolCallOutput: frozenset[str] = frozenset(["call_id", "caller", "id", "name", "namespace", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionToolCallOutputResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionToolCallOutputResource(Model):
     """FunctionToolCallOutputResource"""
 
     id: str
@@ -6167,6 +7776,33 @@ class FunctionToolCallOutputResource:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        type: Literal['function_call_output'] = 'function_call_output',
+        output: str | list[FunctionAndCustomToolCallOutput],
+        status: FunctionCallOutputStatusEnum,
+        call_id: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        namespace: str | Unset = UNSET,
+        caller: ToolCallCallerParam | None | Unset = UNSET,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.output = output
+        self.status = status
+        self.call_id = call_id
+        self.name = name
+        self.namespace = namespace
+        self.caller = caller
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -6179,7 +7815,7 @@ class FunctionToolCallOutputResource:
             v_status = data["status"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_type != 'function_call_output':
             raise bad_value('type', ('function_call_output',), v_type)
@@ -6193,17 +7829,17 @@ class FunctionToolCallOutputResource:
         v_call_id = data.get("call_id", UNSET)
         if v_call_id is not UNSET:
             n += 1
-            if not v_call_id.__class__ is str:
+            if v_call_id.__class__ is not str:
                 raise bad_type('call_id', 'string', v_call_id)
         v_name = data.get("name", UNSET)
         if v_name is not UNSET:
             n += 1
-            if not v_name.__class__ is str:
+            if v_name.__class__ is not str:
                 raise bad_type('name', 'string', v_name)
         v_namespace = data.get("namespace", UNSET)
         if v_namespace is not UNSET:
             n += 1
-            if not v_namespace.__class__ is str:
+            if v_namespace.__class__ is not str:
                 raise bad_type('namespace', 'string', v_namespace)
         v_caller = data.get("caller", UNSET)
         if v_caller is not UNSET:
@@ -6216,7 +7852,7 @@ class FunctionToolCallOutputResource:
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.id = v_id
@@ -6256,8 +7892,8 @@ class FunctionToolCallOutputResource:
 
 _K_FunctionToolCallOutputResource: frozenset[str] = frozenset(["call_id", "caller", "created_by", "id", "name", "namespace", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionToolCallResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionToolCallResource(Model):
     """FunctionToolCallResource"""
 
     id: str
@@ -6280,6 +7916,33 @@ class FunctionToolCallResource:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        type: Literal['function_call'] = 'function_call',
+        call_id: str,
+        name: str,
+        arguments: str,
+        status: FunctionCallStatus,
+        caller: ToolCallCaller | None | Unset = UNSET,
+        namespace: str | Unset = UNSET,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.call_id = call_id
+        self.name = name
+        self.arguments = arguments
+        self.status = status
+        self.caller = caller
+        self.namespace = namespace
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -6294,15 +7957,15 @@ class FunctionToolCallResource:
             v_status = data["status"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_type != 'function_call':
             raise bad_value('type', ('function_call',), v_type)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_arguments.__class__ is str:
+        if v_arguments.__class__ is not str:
             raise bad_type('arguments', 'string', v_arguments)
         if v_status not in ('in_progress', 'completed', 'incomplete',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete',), v_status)
@@ -6318,12 +7981,12 @@ class FunctionToolCallResource:
         v_namespace = data.get("namespace", UNSET)
         if v_namespace is not UNSET:
             n += 1
-            if not v_namespace.__class__ is str:
+            if v_namespace.__class__ is not str:
                 raise bad_type('namespace', 'string', v_namespace)
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.id = v_id
@@ -6361,8 +8024,8 @@ class FunctionToolCallResource:
 
 _K_FunctionToolCallResource: frozenset[str] = frozenset(["arguments", "call_id", "caller", "created_by", "id", "name", "namespace", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionToolParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionToolParam(Model):
     """FunctionToolParam"""
 
     name: str
@@ -6377,6 +8040,31 @@ class FunctionToolParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        name: str,
+        type: Literal['function'] = 'function',
+        description: str | None | Unset = UNSET,
+        parameters: EmptyModelParam | None | Unset = UNSET,
+        strict: bool | None | Unset = UNSET,
+        output_schema: dict[str, Any] | None | Unset = UNSET,
+        defer_loading: bool | Unset = UNSET,
+        allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.description = description
+        self.parameters = parameters
+        self.strict = strict
+        self.output_schema = output_schema
+        self.defer_loading = defer_loading
+        self.allowed_callers = allowed_callers
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -6387,7 +8075,7 @@ class FunctionToolParam:
             v_type = data["type"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         if v_type != 'function':
             raise bad_value('type', ('function',), v_type)
@@ -6396,7 +8084,7 @@ class FunctionToolParam:
         if v_description is not UNSET:
             n += 1
             if v_description is not None:
-                if not v_description.__class__ is str:
+                if v_description.__class__ is not str:
                     raise bad_type('description', 'string', v_description)
         v_parameters = data.get("parameters", UNSET)
         if v_parameters is not UNSET:
@@ -6410,7 +8098,7 @@ class FunctionToolParam:
         if v_strict is not UNSET:
             n += 1
             if v_strict is not None:
-                if not v_strict.__class__ is bool:
+                if v_strict.__class__ is not bool:
                     raise bad_type('strict', 'boolean', v_strict)
         v_output_schema = data.get("output_schema", UNSET)
         if v_output_schema is not UNSET:
@@ -6423,16 +8111,17 @@ class FunctionToolParam:
         v_defer_loading = data.get("defer_loading", UNSET)
         if v_defer_loading is not UNSET:
             n += 1
-            if not v_defer_loading.__class__ is bool:
+            if v_defer_loading.__class__ is not bool:
                 raise bad_type('defer_loading', 'boolean', v_defer_loading)
         v_allowed_callers = data.get("allowed_callers", UNSET)
         if v_allowed_callers is not UNSET:
             n += 1
             if v_allowed_callers is not None:
-                try:
-                    v_allowed_callers = _cv1(v_allowed_callers)
-                except ValidationError as e:
-                    raise e.under('allowed_callers') from None
+                if v_allowed_callers.__class__ is not list or v_allowed_callers:
+                    try:
+                        v_allowed_callers = _cv1(v_allowed_callers)
+                    except ValidationError as e:
+                        raise e.under('allowed_callers') from None
         self = cls.__new__(cls)
         self.name = v_name
         self.type = v_type
@@ -6470,8 +8159,8 @@ class FunctionToolParam:
 
 _K_FunctionToolParam: frozenset[str] = frozenset(["allowed_callers", "defer_loading", "description", "name", "output_schema", "parameters", "strict", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class HTTPError:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class HTTPError(Model):
     """HTTPError"""
 
     type: Literal['http_error'] = 'http_error'
@@ -6479,6 +8168,21 @@ class HTTPError:
     message: str
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['http_error'] = 'http_error',
+        code: int,
+        message: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.code = code
+        self.message = message
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -6493,9 +8197,9 @@ class HTTPError:
             raise missing(e.args[0]) from None
         if v_type != 'http_error':
             raise bad_value('type', ('http_error',), v_type)
-        if not v_code.__class__ is int:
+        if v_code.__class__ is not int:
             raise bad_type('code', 'integer', v_code)
-        if not v_message.__class__ is str:
+        if v_message.__class__ is not str:
             raise bad_type('message', 'string', v_message)
         n = 3
         self = cls.__new__(cls)
@@ -6519,8 +8223,8 @@ class HTTPError:
 
 _K_HTTPError: frozenset[str] = frozenset(["code", "message", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class HybridSearchOptions:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class HybridSearchOptions(Model):
     """HybridSearchOptions"""
 
     embedding_weight: float
@@ -6529,6 +8233,19 @@ class HybridSearchOptions:
     """The weight of the text in the reciprocal ranking fusion."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        embedding_weight: float,
+        text_weight: float,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.embedding_weight = embedding_weight
+        self.text_weight = text_weight
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -6540,9 +8257,9 @@ class HybridSearchOptions:
             v_text_weight = data["text_weight"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not (v_embedding_weight.__class__ is float or v_embedding_weight.__class__ is int):
+        if (v_embedding_weight.__class__ is not float and v_embedding_weight.__class__ is not int):
             raise bad_type('embedding_weight', 'number', v_embedding_weight)
-        if not (v_text_weight.__class__ is float or v_text_weight.__class__ is int):
+        if (v_text_weight.__class__ is not float and v_text_weight.__class__ is not int):
             raise bad_type('text_weight', 'number', v_text_weight)
         n = 2
         self = cls.__new__(cls)
@@ -6564,8 +8281,8 @@ class HybridSearchOptions:
 
 _K_HybridSearchOptions: frozenset[str] = frozenset(["embedding_weight", "text_weight"])
 
-@attrs.define(slots=True, kw_only=True)
-class ImageGenTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ImageGenTool(Model):
     """A tool that generates images using the GPT image models."""
 
     type: Literal['image_generation'] = 'image_generation'
@@ -6592,6 +8309,39 @@ class ImageGenTool:
     """Whether to generate a new image or edit an existing image. Default: `auto`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['image_generation'] = 'image_generation',
+        model: str | Literal['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-1.5', 'gpt-image-2', 'gpt-image-2-2026-04-21'] | Unset = UNSET,
+        quality: Literal['low', 'medium', 'high', 'auto'] | Unset = UNSET,
+        size: str | Literal['1024x1024', '1024x1536', '1536x1024', 'auto'] | Unset = UNSET,
+        output_format: Literal['png', 'webp', 'jpeg'] | Unset = UNSET,
+        output_compression: int | Unset = UNSET,
+        moderation: Literal['auto', 'low'] | Unset = UNSET,
+        background: Literal['transparent', 'opaque', 'auto'] | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        input_image_mask: ImageGenToolInputImageMask | Unset = UNSET,
+        partial_images: int | Unset = UNSET,
+        action: ImageGenActionEnum | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.model = model
+        self.quality = quality
+        self.size = size
+        self.output_format = output_format
+        self.output_compression = output_compression
+        self.moderation = moderation
+        self.background = background
+        self.input_fidelity = input_fidelity
+        self.input_image_mask = input_image_mask
+        self.partial_images = partial_images
+        self.action = action
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -6632,7 +8382,7 @@ class ImageGenTool:
         v_output_compression = data.get("output_compression", UNSET)
         if v_output_compression is not UNSET:
             n += 1
-            if not v_output_compression.__class__ is int:
+            if v_output_compression.__class__ is not int:
                 raise bad_type('output_compression', 'integer', v_output_compression)
         v_moderation = data.get("moderation", UNSET)
         if v_moderation is not UNSET:
@@ -6660,7 +8410,7 @@ class ImageGenTool:
         v_partial_images = data.get("partial_images", UNSET)
         if v_partial_images is not UNSET:
             n += 1
-            if not v_partial_images.__class__ is int:
+            if v_partial_images.__class__ is not int:
                 raise bad_type('partial_images', 'integer', v_partial_images)
         v_action = data.get("action", UNSET)
         if v_action is not UNSET:
@@ -6717,8 +8467,8 @@ class ImageGenTool:
 
 _K_ImageGenTool: frozenset[str] = frozenset(["action", "background", "input_fidelity", "input_image_mask", "model", "moderation", "output_compression", "output_format", "partial_images", "quality", "size", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ImageGenToolInputImageMask:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ImageGenToolInputImageMask(Model):
     """Optional mask for inpainting. Contains `image_url` (string, optional) and `file_id` (string, optional)."""
 
     image_url: str | Unset = UNSET
@@ -6727,6 +8477,19 @@ class ImageGenToolInputImageMask:
     """File ID for the mask image."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        image_url: str | Unset = UNSET,
+        file_id: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.image_url = image_url
+        self.file_id = file_id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -6737,12 +8500,12 @@ class ImageGenToolInputImageMask:
         v_image_url = data.get("image_url", UNSET)
         if v_image_url is not UNSET:
             n += 1
-            if not v_image_url.__class__ is str:
+            if v_image_url.__class__ is not str:
                 raise bad_type('image_url', 'string', v_image_url)
         v_file_id = data.get("file_id", UNSET)
         if v_file_id is not UNSET:
             n += 1
-            if not v_file_id.__class__ is str:
+            if v_file_id.__class__ is not str:
                 raise bad_type('file_id', 'string', v_file_id)
         self = cls.__new__(cls)
         self.image_url = v_image_url
@@ -6765,8 +8528,8 @@ class ImageGenToolInputImageMask:
 
 _K_ImageGenToolInputImageMask: frozenset[str] = frozenset(["file_id", "image_url"])
 
-@attrs.define(slots=True, kw_only=True)
-class ImageGenToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ImageGenToolCall(Model):
     """An image generation request made by the model."""
 
     type: Literal['image_generation_call'] = 'image_generation_call'
@@ -6778,6 +8541,23 @@ class ImageGenToolCall:
     result: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['image_generation_call'] = 'image_generation_call',
+        id: str,
+        status: Literal['in_progress', 'completed', 'generating', 'failed'],
+        result: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.status = status
+        self.result = result
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -6792,7 +8572,7 @@ class ImageGenToolCall:
             raise missing(e.args[0]) from None
         if v_type != 'image_generation_call':
             raise bad_value('type', ('image_generation_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_status not in ('in_progress', 'completed', 'generating', 'failed',):
             raise bad_value('status', ('in_progress', 'completed', 'generating', 'failed',), v_status)
@@ -6801,7 +8581,7 @@ class ImageGenToolCall:
         if v_result is not UNSET:
             n += 1
             if v_result is not None:
-                if not v_result.__class__ is str:
+                if v_result.__class__ is not str:
                     raise bad_type('result', 'string', v_result)
         self = cls.__new__(cls)
         self.type = v_type
@@ -6827,8 +8607,8 @@ class ImageGenToolCall:
 
 _K_ImageGenToolCall: frozenset[str] = frozenset(["id", "result", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InlineSkillParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InlineSkillParam(Model):
     """InlineSkillParam"""
 
     type: Literal['inline'] = 'inline'
@@ -6841,6 +8621,23 @@ class InlineSkillParam:
     """Inline skill payload"""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['inline'] = 'inline',
+        name: str,
+        description: str,
+        source: InlineSkillSourceParam,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.description = description
+        self.source = source
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -6856,9 +8653,9 @@ class InlineSkillParam:
             raise missing(e.args[0]) from None
         if v_type != 'inline':
             raise bad_value('type', ('inline',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_description.__class__ is str:
+        if v_description.__class__ is not str:
             raise bad_type('description', 'string', v_description)
         try:
             v_source = InlineSkillSourceParam.from_dict(v_source)
@@ -6888,8 +8685,8 @@ class InlineSkillParam:
 
 _K_InlineSkillParam: frozenset[str] = frozenset(["description", "name", "source", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InlineSkillSourceParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InlineSkillSourceParam(Model):
     """Inline skill payload"""
 
     type: Literal['base64'] = 'base64'
@@ -6900,6 +8697,21 @@ class InlineSkillSourceParam:
     """Base64-encoded skill zip bundle."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['base64'] = 'base64',
+        media_type: Literal['application/zip'] = 'application/zip',
+        data: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.media_type = media_type
+        self.data = data
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -6916,7 +8728,7 @@ class InlineSkillSourceParam:
             raise bad_value('type', ('base64',), v_type)
         if v_media_type != 'application/zip':
             raise bad_value('media_type', ('application/zip',), v_media_type)
-        if not v_data.__class__ is str:
+        if v_data.__class__ is not str:
             raise bad_type('data', 'string', v_data)
         n = 3
         self = cls.__new__(cls)
@@ -6940,8 +8752,8 @@ class InlineSkillSourceParam:
 
 _K_InlineSkillSourceParam: frozenset[str] = frozenset(["data", "media_type", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputFileContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputFileContent(Model):
     """A file input to the model."""
 
     type: Literal['input_file'] = 'input_file'
@@ -6959,6 +8771,29 @@ class InputFileContent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_file'] = 'input_file',
+        file_id: str | None | Unset = UNSET,
+        filename: str | Unset = UNSET,
+        file_data: str | Unset = UNSET,
+        prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET,
+        file_url: str | Unset = UNSET,
+        detail: FileInputDetail | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.file_id = file_id
+        self.filename = filename
+        self.file_data = file_data
+        self.prompt_cache_breakpoint = prompt_cache_breakpoint
+        self.file_url = file_url
+        self.detail = detail
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -6975,17 +8810,17 @@ class InputFileContent:
         if v_file_id is not UNSET:
             n += 1
             if v_file_id is not None:
-                if not v_file_id.__class__ is str:
+                if v_file_id.__class__ is not str:
                     raise bad_type('file_id', 'string', v_file_id)
         v_filename = data.get("filename", UNSET)
         if v_filename is not UNSET:
             n += 1
-            if not v_filename.__class__ is str:
+            if v_filename.__class__ is not str:
                 raise bad_type('filename', 'string', v_filename)
         v_file_data = data.get("file_data", UNSET)
         if v_file_data is not UNSET:
             n += 1
-            if not v_file_data.__class__ is str:
+            if v_file_data.__class__ is not str:
                 raise bad_type('file_data', 'string', v_file_data)
         v_prompt_cache_breakpoint = data.get("prompt_cache_breakpoint", UNSET)
         if v_prompt_cache_breakpoint is not UNSET:
@@ -6997,7 +8832,7 @@ class InputFileContent:
         v_file_url = data.get("file_url", UNSET)
         if v_file_url is not UNSET:
             n += 1
-            if not v_file_url.__class__ is str:
+            if v_file_url.__class__ is not str:
                 raise bad_type('file_url', 'string', v_file_url)
         v_detail = data.get("detail", UNSET)
         if v_detail is not UNSET:
@@ -7039,8 +8874,8 @@ class InputFileContent:
 
 _K_InputFileContent: frozenset[str] = frozenset(["detail", "file_data", "file_id", "file_url", "filename", "prompt_cache_breakpoint", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputFileContentParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputFileContentParam(Model):
     """A file input to the model."""
 
     type: Literal['input_file'] = 'input_file'
@@ -7054,6 +8889,29 @@ class InputFileContentParam:
     prompt_cache_breakpoint: PromptCacheBreakpointParam | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_file'] = 'input_file',
+        file_id: str | None | Unset = UNSET,
+        filename: str | None | Unset = UNSET,
+        file_data: str | None | Unset = UNSET,
+        file_url: str | None | Unset = UNSET,
+        detail: FileDetailEnum | Unset = UNSET,
+        prompt_cache_breakpoint: PromptCacheBreakpointParam | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.file_id = file_id
+        self.filename = filename
+        self.file_data = file_data
+        self.file_url = file_url
+        self.detail = detail
+        self.prompt_cache_breakpoint = prompt_cache_breakpoint
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7071,25 +8929,25 @@ class InputFileContentParam:
         if v_file_id is not UNSET:
             n += 1
             if v_file_id is not None:
-                if not v_file_id.__class__ is str:
+                if v_file_id.__class__ is not str:
                     raise bad_type('file_id', 'string', v_file_id)
         v_filename = data.get("filename", UNSET)
         if v_filename is not UNSET:
             n += 1
             if v_filename is not None:
-                if not v_filename.__class__ is str:
+                if v_filename.__class__ is not str:
                     raise bad_type('filename', 'string', v_filename)
         v_file_data = data.get("file_data", UNSET)
         if v_file_data is not UNSET:
             n += 1
             if v_file_data is not None:
-                if not v_file_data.__class__ is str:
+                if v_file_data.__class__ is not str:
                     raise bad_type('file_data', 'string', v_file_data)
         v_file_url = data.get("file_url", UNSET)
         if v_file_url is not UNSET:
             n += 1
             if v_file_url is not None:
-                if not v_file_url.__class__ is str:
+                if v_file_url.__class__ is not str:
                     raise bad_type('file_url', 'string', v_file_url)
         v_detail = data.get("detail", UNSET)
         if v_detail is not UNSET:
@@ -7139,8 +8997,8 @@ class InputFileContentParam:
 
 _K_InputFileContentParam: frozenset[str] = frozenset(["detail", "file_data", "file_id", "file_url", "filename", "prompt_cache_breakpoint", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputImageContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputImageContent(Model):
     """An image input to the model. Learn about [image inputs](/docs/guides/vision)."""
 
     type: Literal['input_image'] = 'input_image'
@@ -7152,6 +9010,25 @@ class InputImageContent:
     prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_image'] = 'input_image',
+        detail: ImageDetail,
+        image_url: str | None | Unset = UNSET,
+        file_id: str | None | Unset = UNSET,
+        prompt_cache_breakpoint: PromptCacheBreakpointConfig | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.detail = detail
+        self.image_url = image_url
+        self.file_id = file_id
+        self.prompt_cache_breakpoint = prompt_cache_breakpoint
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7172,13 +9049,13 @@ class InputImageContent:
         if v_image_url is not UNSET:
             n += 1
             if v_image_url is not None:
-                if not v_image_url.__class__ is str:
+                if v_image_url.__class__ is not str:
                     raise bad_type('image_url', 'string', v_image_url)
         v_file_id = data.get("file_id", UNSET)
         if v_file_id is not UNSET:
             n += 1
             if v_file_id is not None:
-                if not v_file_id.__class__ is str:
+                if v_file_id.__class__ is not str:
                     raise bad_type('file_id', 'string', v_file_id)
         v_prompt_cache_breakpoint = data.get("prompt_cache_breakpoint", UNSET)
         if v_prompt_cache_breakpoint is not UNSET:
@@ -7215,8 +9092,8 @@ class InputImageContent:
 
 _K_InputImageContent: frozenset[str] = frozenset(["detail", "file_id", "image_url", "prompt_cache_breakpoint", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputImageContentParamAutoParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputImageContentParamAutoParam(Model):
     """An image input to the model. Learn about [image inputs](/docs/guides/vision)"""
 
     type: Literal['input_image'] = 'input_image'
@@ -7227,6 +9104,25 @@ class InputImageContentParamAutoParam:
     prompt_cache_breakpoint: PromptCacheBreakpointParam | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_image'] = 'input_image',
+        image_url: str | None | Unset = UNSET,
+        file_id: str | None | Unset = UNSET,
+        detail: DetailEnum | None | Unset = UNSET,
+        prompt_cache_breakpoint: PromptCacheBreakpointParam | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.image_url = image_url
+        self.file_id = file_id
+        self.detail = detail
+        self.prompt_cache_breakpoint = prompt_cache_breakpoint
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7244,13 +9140,13 @@ class InputImageContentParamAutoParam:
         if v_image_url is not UNSET:
             n += 1
             if v_image_url is not None:
-                if not v_image_url.__class__ is str:
+                if v_image_url.__class__ is not str:
                     raise bad_type('image_url', 'string', v_image_url)
         v_file_id = data.get("file_id", UNSET)
         if v_file_id is not UNSET:
             n += 1
             if v_file_id is not None:
-                if not v_file_id.__class__ is str:
+                if v_file_id.__class__ is not str:
                     raise bad_type('file_id', 'string', v_file_id)
         v_detail = data.get("detail", UNSET)
         if v_detail is not UNSET:
@@ -7295,8 +9191,8 @@ class InputImageContentParamAutoParam:
 
 _K_InputImageContentParamAutoParam: frozenset[str] = frozenset(["detail", "file_id", "image_url", "prompt_cache_breakpoint", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputMessage:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputMessage(Model):
     """A message input to the model with a role indicating instruction following hierarchy. Instructions given with the `developer` or `system` role take precedence over instructions given with the `user` role."""
 
     role: Literal['user', 'system', 'developer']
@@ -7308,6 +9204,23 @@ class InputMessage:
     """The status of item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        role: Literal['user', 'system', 'developer'],
+        content: InputMessageContentList,
+        type: Literal['message'] | Unset = UNSET,
+        status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.role = role
+        self.content = content
+        self.type = type
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7361,8 +9274,8 @@ class InputMessage:
 
 _K_InputMessage: frozenset[str] = frozenset(["content", "role", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputMessageResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputMessageResource(Model):
     """InputMessageResource"""
 
     type: Literal['message'] = 'message'
@@ -7376,6 +9289,25 @@ class InputMessageResource:
     """The status of item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['message'] = 'message',
+        role: Literal['user', 'system', 'developer'],
+        content: InputMessageContentList,
+        id: str,
+        status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.role = role
+        self.content = content
+        self.id = id
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7397,7 +9329,7 @@ class InputMessageResource:
             v_content = _cv29(v_content)
         except ValidationError as e:
             raise e.under('content') from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         n = 4
         v_status = data.get("status", UNSET)
@@ -7431,8 +9363,8 @@ class InputMessageResource:
 
 _K_InputMessageResource: frozenset[str] = frozenset(["content", "id", "role", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class Message:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Message(Model):
     """A message to or from the model."""
 
     type: Literal['message'] = 'message'
@@ -7449,6 +9381,27 @@ class Message:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['message'] = 'message',
+        id: str,
+        status: MessageStatus,
+        role: MessageRole,
+        content: list[MessageContentItem],
+        phase: MessagePhase2 | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.status = status
+        self.role = role
+        self.content = content
+        self.phase = phase
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -7464,16 +9417,17 @@ class Message:
             raise missing(e.args[0]) from None
         if v_type != 'message':
             raise bad_value('type', ('message',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_status not in ('in_progress', 'completed', 'incomplete',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete',), v_status)
         if v_role not in ('unknown', 'user', 'assistant', 'system', 'critic', 'discriminator', 'developer', 'tool',):
             raise bad_value('role', ('unknown', 'user', 'assistant', 'system', 'critic', 'discriminator', 'developer', 'tool',), v_role)
-        try:
-            v_content = _cv41(v_content)
-        except ValidationError as e:
-            raise e.under('content') from None
+        if v_content.__class__ is not list or v_content:
+            try:
+                v_content = _cv41(v_content)
+            except ValidationError as e:
+                raise e.under('content') from None
         n = 5
         v_phase = data.get("phase", UNSET)
         if v_phase is not UNSET:
@@ -7509,8 +9463,8 @@ class Message:
 
 _K_Message: frozenset[str] = frozenset(["content", "id", "phase", "role", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ItemReferenceParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ItemReferenceParam(Model):
     """An internal identifier for an item to reference."""
 
     id: str
@@ -7518,6 +9472,19 @@ class ItemReferenceParam:
     type: Literal['item_reference'] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        type: Literal['item_reference'] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7528,7 +9495,7 @@ class ItemReferenceParam:
             v_id = data["id"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         n = 1
         v_type = data.get("type", UNSET)
@@ -7557,8 +9524,8 @@ class ItemReferenceParam:
 
 _K_ItemReferenceParam: frozenset[str] = frozenset(["id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class KeyPressAction:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class KeyPressAction(Model):
     """A collection of keypresses the model would like to perform."""
 
     type: Literal['keypress'] = 'keypress'
@@ -7567,6 +9534,19 @@ class KeyPressAction:
     """The combination of keys the model is requesting to be pressed. This is an array of strings, each representing a key."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['keypress'] = 'keypress',
+        keys: list[str],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.keys = keys
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7580,10 +9560,11 @@ class KeyPressAction:
             raise missing(e.args[0]) from None
         if v_type != 'keypress':
             raise bad_value('type', ('keypress',), v_type)
-        try:
-            v_keys = _cv3(v_keys)
-        except ValidationError as e:
-            raise e.under('keys') from None
+        if v_keys.__class__ is not list or v_keys:
+            try:
+                v_keys = _cv3(v_keys)
+            except ValidationError as e:
+                raise e.under('keys') from None
         n = 2
         self = cls.__new__(cls)
         self.type = v_type
@@ -7604,8 +9585,8 @@ class KeyPressAction:
 
 _K_KeyPressAction: frozenset[str] = frozenset(["keys", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class LocalShellExecAction:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class LocalShellExecAction(Model):
     """Execute a shell command on the server."""
 
     type: Literal['exec'] = 'exec'
@@ -7620,6 +9601,27 @@ class LocalShellExecAction:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['exec'] = 'exec',
+        command: list[str],
+        env: dict[str, str],
+        timeout_ms: int | None | Unset = UNSET,
+        working_directory: str | None | Unset = UNSET,
+        user: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.command = command
+        self.env = env
+        self.timeout_ms = timeout_ms
+        self.working_directory = working_directory
+        self.user = user
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -7633,10 +9635,11 @@ class LocalShellExecAction:
             raise missing(e.args[0]) from None
         if v_type != 'exec':
             raise bad_value('type', ('exec',), v_type)
-        try:
-            v_command = _cv3(v_command)
-        except ValidationError as e:
-            raise e.under('command') from None
+        if v_command.__class__ is not list or v_command:
+            try:
+                v_command = _cv3(v_command)
+            except ValidationError as e:
+                raise e.under('command') from None
         try:
             v_env = _cv19(v_env)
         except ValidationError as e:
@@ -7646,19 +9649,19 @@ class LocalShellExecAction:
         if v_timeout_ms is not UNSET:
             n += 1
             if v_timeout_ms is not None:
-                if not v_timeout_ms.__class__ is int:
+                if v_timeout_ms.__class__ is not int:
                     raise bad_type('timeout_ms', 'integer', v_timeout_ms)
         v_working_directory = data.get("working_directory", UNSET)
         if v_working_directory is not UNSET:
             n += 1
             if v_working_directory is not None:
-                if not v_working_directory.__class__ is str:
+                if v_working_directory.__class__ is not str:
                     raise bad_type('working_directory', 'string', v_working_directory)
         v_user = data.get("user", UNSET)
         if v_user is not UNSET:
             n += 1
             if v_user is not None:
-                if not v_user.__class__ is str:
+                if v_user.__class__ is not str:
                     raise bad_type('user', 'string', v_user)
         self = cls.__new__(cls)
         self.type = v_type
@@ -7690,8 +9693,8 @@ class LocalShellExecAction:
 
 _K_LocalShellExecAction: frozenset[str] = frozenset(["command", "env", "timeout_ms", "type", "user", "working_directory"])
 
-@attrs.define(slots=True, kw_only=True)
-class LocalShellToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class LocalShellToolCall(Model):
     """A tool call to run a command on the local shell."""
 
     type: Literal['local_shell_call'] = 'local_shell_call'
@@ -7705,6 +9708,25 @@ class LocalShellToolCall:
     """The status of the local shell call."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['local_shell_call'] = 'local_shell_call',
+        id: str,
+        call_id: str,
+        action: LocalShellExecAction,
+        status: Literal['in_progress', 'completed', 'incomplete'],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.action = action
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7721,9 +9743,9 @@ class LocalShellToolCall:
             raise missing(e.args[0]) from None
         if v_type != 'local_shell_call':
             raise bad_value('type', ('local_shell_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         try:
             v_action = LocalShellExecAction.from_dict(v_action)
@@ -7757,8 +9779,8 @@ class LocalShellToolCall:
 
 _K_LocalShellToolCall: frozenset[str] = frozenset(["action", "call_id", "id", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class LocalShellToolCallOutput:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class LocalShellToolCallOutput(Model):
     """The output of a local shell tool call."""
 
     type: Literal['local_shell_call_output'] = 'local_shell_call_output'
@@ -7770,6 +9792,23 @@ class LocalShellToolCallOutput:
     status: Literal['in_progress', 'completed', 'incomplete'] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['local_shell_call_output'] = 'local_shell_call_output',
+        id: str,
+        output: str,
+        status: Literal['in_progress', 'completed', 'incomplete'] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.output = output
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7784,9 +9823,9 @@ class LocalShellToolCallOutput:
             raise missing(e.args[0]) from None
         if v_type != 'local_shell_call_output':
             raise bad_value('type', ('local_shell_call_output',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_output.__class__ is str:
+        if v_output.__class__ is not str:
             raise bad_type('output', 'string', v_output)
         n = 3
         v_status = data.get("status", UNSET)
@@ -7819,14 +9858,25 @@ class LocalShellToolCallOutput:
 
 _K_LocalShellToolCallOutput: frozenset[str] = frozenset(["id", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class LocalShellToolParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class LocalShellToolParam(Model):
     """A tool that allows the model to execute shell commands in a local environment."""
 
     type: Literal['local_shell'] = 'local_shell'
     """The type of the local shell tool. Always `local_shell`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['local_shell'] = 'local_shell',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7857,8 +9907,8 @@ class LocalShellToolParam:
 
 _K_LocalShellToolParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class LocalSkillParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class LocalSkillParam(Model):
     """LocalSkillParam"""
 
     name: str
@@ -7869,6 +9919,21 @@ class LocalSkillParam:
     """The path to the directory containing the skill."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        name: str,
+        description: str,
+        path: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.description = description
+        self.path = path
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7881,11 +9946,11 @@ class LocalSkillParam:
             v_path = data["path"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_description.__class__ is str:
+        if v_description.__class__ is not str:
             raise bad_type('description', 'string', v_description)
-        if not v_path.__class__ is str:
+        if v_path.__class__ is not str:
             raise bad_type('path', 'string', v_path)
         n = 3
         self = cls.__new__(cls)
@@ -7909,8 +9974,8 @@ class LocalSkillParam:
 
 _K_LocalSkillParam: frozenset[str] = frozenset(["description", "name", "path"])
 
-@attrs.define(slots=True, kw_only=True)
-class LogProb:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class LogProb(Model):
     """The log probability of a token."""
 
     token: str
@@ -7919,6 +9984,23 @@ class LogProb:
     top_logprobs: list[TopLogProb]
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        token: str,
+        logprob: float,
+        bytes: list[int],
+        top_logprobs: list[TopLogProb],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.token = token
+        self.logprob = logprob
+        self.bytes = bytes
+        self.top_logprobs = top_logprobs
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -7932,18 +10014,20 @@ class LogProb:
             v_top_logprobs = data["top_logprobs"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_token.__class__ is str:
+        if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if not (v_logprob.__class__ is float or v_logprob.__class__ is int):
+        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
             raise bad_type('logprob', 'number', v_logprob)
-        try:
-            v_bytes = _cv42(v_bytes)
-        except ValidationError as e:
-            raise e.under('bytes') from None
-        try:
-            v_top_logprobs = _cv43(v_top_logprobs)
-        except ValidationError as e:
-            raise e.under('top_logprobs') from None
+        if v_bytes.__class__ is not list or v_bytes:
+            try:
+                v_bytes = _cv42(v_bytes)
+            except ValidationError as e:
+                raise e.under('bytes') from None
+        if v_top_logprobs.__class__ is not list or v_top_logprobs:
+            try:
+                v_top_logprobs = _cv43(v_top_logprobs)
+            except ValidationError as e:
+                raise e.under('top_logprobs') from None
         n = 4
         self = cls.__new__(cls)
         self.token = v_token
@@ -7968,8 +10052,8 @@ class LogProb:
 
 _K_LogProb: frozenset[str] = frozenset(["bytes", "logprob", "token", "top_logprobs"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPApprovalRequest:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPApprovalRequest(Model):
     """A request for human approval of a tool invocation."""
 
     type: Literal['mcp_approval_request'] = 'mcp_approval_request'
@@ -7984,6 +10068,25 @@ class MCPApprovalRequest:
     """A JSON string of arguments for the tool."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['mcp_approval_request'] = 'mcp_approval_request',
+        id: str,
+        server_label: str,
+        name: str,
+        arguments: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.server_label = server_label
+        self.name = name
+        self.arguments = arguments
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8000,13 +10103,13 @@ class MCPApprovalRequest:
             raise missing(e.args[0]) from None
         if v_type != 'mcp_approval_request':
             raise bad_value('type', ('mcp_approval_request',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_server_label.__class__ is str:
+        if v_server_label.__class__ is not str:
             raise bad_type('server_label', 'string', v_server_label)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_arguments.__class__ is str:
+        if v_arguments.__class__ is not str:
             raise bad_type('arguments', 'string', v_arguments)
         n = 5
         self = cls.__new__(cls)
@@ -8034,8 +10137,8 @@ class MCPApprovalRequest:
 
 _K_MCPApprovalRequest: frozenset[str] = frozenset(["arguments", "id", "name", "server_label", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPApprovalResponse:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPApprovalResponse(Model):
     """A response to an MCP approval request."""
 
     type: Literal['mcp_approval_response'] = 'mcp_approval_response'
@@ -8048,6 +10151,25 @@ class MCPApprovalResponse:
     reason: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['mcp_approval_response'] = 'mcp_approval_response',
+        approval_request_id: str,
+        approve: bool,
+        id: str | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.approval_request_id = approval_request_id
+        self.approve = approve
+        self.id = id
+        self.reason = reason
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8062,22 +10184,22 @@ class MCPApprovalResponse:
             raise missing(e.args[0]) from None
         if v_type != 'mcp_approval_response':
             raise bad_value('type', ('mcp_approval_response',), v_type)
-        if not v_approval_request_id.__class__ is str:
+        if v_approval_request_id.__class__ is not str:
             raise bad_type('approval_request_id', 'string', v_approval_request_id)
-        if not v_approve.__class__ is bool:
+        if v_approve.__class__ is not bool:
             raise bad_type('approve', 'boolean', v_approve)
         n = 3
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_reason = data.get("reason", UNSET)
         if v_reason is not UNSET:
             n += 1
             if v_reason is not None:
-                if not v_reason.__class__ is str:
+                if v_reason.__class__ is not str:
                     raise bad_type('reason', 'string', v_reason)
         self = cls.__new__(cls)
         self.type = v_type
@@ -8106,8 +10228,8 @@ class MCPApprovalResponse:
 
 _K_MCPApprovalResponse: frozenset[str] = frozenset(["approval_request_id", "approve", "id", "reason", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPApprovalResponseResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPApprovalResponseResource(Model):
     """A response to an MCP approval request."""
 
     type: Literal['mcp_approval_response'] = 'mcp_approval_response'
@@ -8121,6 +10243,25 @@ class MCPApprovalResponseResource:
     reason: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['mcp_approval_response'] = 'mcp_approval_response',
+        id: str,
+        approval_request_id: str,
+        approve: bool,
+        reason: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.approval_request_id = approval_request_id
+        self.approve = approve
+        self.reason = reason
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8136,18 +10277,18 @@ class MCPApprovalResponseResource:
             raise missing(e.args[0]) from None
         if v_type != 'mcp_approval_response':
             raise bad_value('type', ('mcp_approval_response',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_approval_request_id.__class__ is str:
+        if v_approval_request_id.__class__ is not str:
             raise bad_type('approval_request_id', 'string', v_approval_request_id)
-        if not v_approve.__class__ is bool:
+        if v_approve.__class__ is not bool:
             raise bad_type('approve', 'boolean', v_approve)
         n = 4
         v_reason = data.get("reason", UNSET)
         if v_reason is not UNSET:
             n += 1
             if v_reason is not None:
-                if not v_reason.__class__ is str:
+                if v_reason.__class__ is not str:
                     raise bad_type('reason', 'string', v_reason)
         self = cls.__new__(cls)
         self.type = v_type
@@ -8175,8 +10316,8 @@ class MCPApprovalResponseResource:
 
 _K_MCPApprovalResponseResource: frozenset[str] = frozenset(["approval_request_id", "approve", "id", "reason", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPListTools:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPListTools(Model):
     """A list of tools available on an MCP server."""
 
     type: Literal['mcp_list_tools'] = 'mcp_list_tools'
@@ -8190,6 +10331,25 @@ class MCPListTools:
     error: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['mcp_list_tools'] = 'mcp_list_tools',
+        id: str,
+        server_label: str,
+        tools: list[MCPListToolsTool],
+        error: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.server_label = server_label
+        self.tools = tools
+        self.error = error
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8205,20 +10365,21 @@ class MCPListTools:
             raise missing(e.args[0]) from None
         if v_type != 'mcp_list_tools':
             raise bad_value('type', ('mcp_list_tools',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_server_label.__class__ is str:
+        if v_server_label.__class__ is not str:
             raise bad_type('server_label', 'string', v_server_label)
-        try:
-            v_tools = _cv44(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv44(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         n = 4
         v_error = data.get("error", UNSET)
         if v_error is not UNSET:
             n += 1
             if v_error is not None:
-                if not v_error.__class__ is str:
+                if v_error.__class__ is not str:
                     raise bad_type('error', 'string', v_error)
         self = cls.__new__(cls)
         self.type = v_type
@@ -8246,8 +10407,8 @@ class MCPListTools:
 
 _K_MCPListTools: frozenset[str] = frozenset(["error", "id", "server_label", "tools", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPListToolsTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPListToolsTool(Model):
     """A tool available on an MCP server."""
 
     name: str
@@ -8259,6 +10420,23 @@ class MCPListToolsTool:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        name: str,
+        input_schema: dict[str, Any],
+        description: str | None | Unset = UNSET,
+        annotations: dict[str, Any] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.input_schema = input_schema
+        self.description = description
+        self.annotations = annotations
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -8269,7 +10447,7 @@ class MCPListToolsTool:
             v_input_schema = data["input_schema"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         try:
             v_input_schema = expect_object(v_input_schema)
@@ -8280,7 +10458,7 @@ class MCPListToolsTool:
         if v_description is not UNSET:
             n += 1
             if v_description is not None:
-                if not v_description.__class__ is str:
+                if v_description.__class__ is not str:
                     raise bad_type('description', 'string', v_description)
         v_annotations = data.get("annotations", UNSET)
         if v_annotations is not UNSET:
@@ -8315,8 +10493,8 @@ class MCPListToolsTool:
 
 _K_MCPListToolsTool: frozenset[str] = frozenset(["annotations", "description", "input_schema", "name"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPProtocolError:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPProtocolError(Model):
     """MCPProtocolError"""
 
     type: Literal['mcp_protocol_error'] = 'mcp_protocol_error'
@@ -8324,6 +10502,21 @@ class MCPProtocolError:
     message: str
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['mcp_protocol_error'] = 'mcp_protocol_error',
+        code: int,
+        message: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.code = code
+        self.message = message
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8338,9 +10531,9 @@ class MCPProtocolError:
             raise missing(e.args[0]) from None
         if v_type != 'mcp_protocol_error':
             raise bad_value('type', ('mcp_protocol_error',), v_type)
-        if not v_code.__class__ is int:
+        if v_code.__class__ is not int:
             raise bad_type('code', 'integer', v_code)
-        if not v_message.__class__ is str:
+        if v_message.__class__ is not str:
             raise bad_type('message', 'string', v_message)
         n = 3
         self = cls.__new__(cls)
@@ -8364,8 +10557,8 @@ class MCPProtocolError:
 
 _K_MCPProtocolError: frozenset[str] = frozenset(["code", "message", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPTool(Model):
     """Give the model access to additional tools via remote Model Context Protocol (MCP) servers. [Learn more about MCP](/docs/guides/tools-remote-mcp)."""
 
     type: Literal['mcp'] = 'mcp'
@@ -8391,6 +10584,39 @@ class MCPTool:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['mcp'] = 'mcp',
+        server_label: str,
+        server_url: str | Unset = UNSET,
+        connector_id: Literal['connector_dropbox', 'connector_gmail', 'connector_googlecalendar', 'connector_googledrive', 'connector_microsoftteams', 'connector_outlookcalendar', 'connector_outlookemail', 'connector_sharepoint'] | Unset = UNSET,
+        tunnel_id: str | Unset = UNSET,
+        authorization: str | Unset = UNSET,
+        server_description: str | Unset = UNSET,
+        headers: dict[str, str] | None | Unset = UNSET,
+        allowed_tools: list[str] | MCPToolFilter | None | Unset = UNSET,
+        allowed_callers: list[CallableToolAllowedCaller] | None | Unset = UNSET,
+        require_approval: MCPToolRequireApproval | Literal['always', 'never'] | None | Unset = UNSET,
+        defer_loading: bool | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.server_label = server_label
+        self.server_url = server_url
+        self.connector_id = connector_id
+        self.tunnel_id = tunnel_id
+        self.authorization = authorization
+        self.server_description = server_description
+        self.headers = headers
+        self.allowed_tools = allowed_tools
+        self.allowed_callers = allowed_callers
+        self.require_approval = require_approval
+        self.defer_loading = defer_loading
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -8403,13 +10629,13 @@ class MCPTool:
             raise missing(e.args[0]) from None
         if v_type != 'mcp':
             raise bad_value('type', ('mcp',), v_type)
-        if not v_server_label.__class__ is str:
+        if v_server_label.__class__ is not str:
             raise bad_type('server_label', 'string', v_server_label)
         n = 2
         v_server_url = data.get("server_url", UNSET)
         if v_server_url is not UNSET:
             n += 1
-            if not v_server_url.__class__ is str:
+            if v_server_url.__class__ is not str:
                 raise bad_type('server_url', 'string', v_server_url)
         v_connector_id = data.get("connector_id", UNSET)
         if v_connector_id is not UNSET:
@@ -8419,17 +10645,17 @@ class MCPTool:
         v_tunnel_id = data.get("tunnel_id", UNSET)
         if v_tunnel_id is not UNSET:
             n += 1
-            if not v_tunnel_id.__class__ is str:
+            if v_tunnel_id.__class__ is not str:
                 raise bad_type('tunnel_id', 'string', v_tunnel_id)
         v_authorization = data.get("authorization", UNSET)
         if v_authorization is not UNSET:
             n += 1
-            if not v_authorization.__class__ is str:
+            if v_authorization.__class__ is not str:
                 raise bad_type('authorization', 'string', v_authorization)
         v_server_description = data.get("server_description", UNSET)
         if v_server_description is not UNSET:
             n += 1
-            if not v_server_description.__class__ is str:
+            if v_server_description.__class__ is not str:
                 raise bad_type('server_description', 'string', v_server_description)
         v_headers = data.get("headers", UNSET)
         if v_headers is not UNSET:
@@ -8451,10 +10677,11 @@ class MCPTool:
         if v_allowed_callers is not UNSET:
             n += 1
             if v_allowed_callers is not None:
-                try:
-                    v_allowed_callers = _cv1(v_allowed_callers)
-                except ValidationError as e:
-                    raise e.under('allowed_callers') from None
+                if v_allowed_callers.__class__ is not list or v_allowed_callers:
+                    try:
+                        v_allowed_callers = _cv1(v_allowed_callers)
+                    except ValidationError as e:
+                        raise e.under('allowed_callers') from None
         v_require_approval = data.get("require_approval", UNSET)
         if v_require_approval is not UNSET:
             n += 1
@@ -8466,7 +10693,7 @@ class MCPTool:
         v_defer_loading = data.get("defer_loading", UNSET)
         if v_defer_loading is not UNSET:
             n += 1
-            if not v_defer_loading.__class__ is bool:
+            if v_defer_loading.__class__ is not bool:
                 raise bad_type('defer_loading', 'boolean', v_defer_loading)
         self = cls.__new__(cls)
         self.type = v_type
@@ -8517,14 +10744,27 @@ class MCPTool:
 
 _K_MCPTool: frozenset[str] = frozenset(["allowed_callers", "allowed_tools", "authorization", "connector_id", "defer_loading", "headers", "require_approval", "server_description", "server_label", "server_url", "tunnel_id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPToolRequireApproval:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPToolRequireApproval(Model):
     """Specify which of the MCP server's tools require approval. Can be `always`, `never`, or a filter object associated with tools that require approval."""
 
     always: MCPToolFilter | Unset = UNSET
     never: MCPToolFilter | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        always: MCPToolFilter | Unset = UNSET,
+        never: MCPToolFilter | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.always = always
+        self.never = never
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8567,8 +10807,8 @@ class MCPToolRequireApproval:
 
 _K_MCPToolRequireApproval: frozenset[str] = frozenset(["always", "never"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPToolCall(Model):
     """An invocation of a tool on an MCP server."""
 
     type: Literal['mcp_call'] = 'mcp_call'
@@ -8590,6 +10830,33 @@ class MCPToolCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['mcp_call'] = 'mcp_call',
+        id: str,
+        server_label: str,
+        name: str,
+        arguments: str,
+        output: str | None | Unset = UNSET,
+        error: MCPToolCallError | None | Unset = UNSET,
+        status: MCPToolCallStatus | Unset = UNSET,
+        approval_request_id: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.server_label = server_label
+        self.name = name
+        self.arguments = arguments
+        self.output = output
+        self.error = error
+        self.status = status
+        self.approval_request_id = approval_request_id
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -8605,20 +10872,20 @@ class MCPToolCall:
             raise missing(e.args[0]) from None
         if v_type != 'mcp_call':
             raise bad_value('type', ('mcp_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_server_label.__class__ is str:
+        if v_server_label.__class__ is not str:
             raise bad_type('server_label', 'string', v_server_label)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_arguments.__class__ is str:
+        if v_arguments.__class__ is not str:
             raise bad_type('arguments', 'string', v_arguments)
         n = 5
         v_output = data.get("output", UNSET)
         if v_output is not UNSET:
             n += 1
             if v_output is not None:
-                if not v_output.__class__ is str:
+                if v_output.__class__ is not str:
                     raise bad_type('output', 'string', v_output)
         v_error = data.get("error", UNSET)
         if v_error is not UNSET:
@@ -8637,7 +10904,7 @@ class MCPToolCall:
         if v_approval_request_id is not UNSET:
             n += 1
             if v_approval_request_id is not None:
-                if not v_approval_request_id.__class__ is str:
+                if v_approval_request_id.__class__ is not str:
                     raise bad_type('approval_request_id', 'string', v_approval_request_id)
         self = cls.__new__(cls)
         self.type = v_type
@@ -8676,14 +10943,27 @@ class MCPToolCall:
 
 _K_MCPToolCall: frozenset[str] = frozenset(["approval_request_id", "arguments", "error", "id", "name", "output", "server_label", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPToolExecutionError:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPToolExecutionError(Model):
     """MCPToolExecutionError"""
 
     type: Literal['mcp_tool_execution_error'] = 'mcp_tool_execution_error'
     content: Any
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['mcp_tool_execution_error'] = 'mcp_tool_execution_error',
+        content: Any,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.content = content
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8717,8 +10997,8 @@ class MCPToolExecutionError:
 
 _K_MCPToolExecutionError: frozenset[str] = frozenset(["content", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class MCPToolFilter:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MCPToolFilter(Model):
     """A filter object to specify which tools are allowed."""
 
     tool_names: list[str] | Unset = UNSET
@@ -8727,6 +11007,19 @@ class MCPToolFilter:
     """Indicates whether or not a tool modifies data or is read-only. If an MCP server is [annotated with `readOnlyHint`](https://modelcontextprotocol.io/specification/2025-06-18/schema#toolannotations-readonlyhint), it will match this filter."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        tool_names: list[str] | Unset = UNSET,
+        read_only: bool | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.tool_names = tool_names
+        self.read_only = read_only
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8737,14 +11030,15 @@ class MCPToolFilter:
         v_tool_names = data.get("tool_names", UNSET)
         if v_tool_names is not UNSET:
             n += 1
-            try:
-                v_tool_names = _cv3(v_tool_names)
-            except ValidationError as e:
-                raise e.under('tool_names') from None
+            if v_tool_names.__class__ is not list or v_tool_names:
+                try:
+                    v_tool_names = _cv3(v_tool_names)
+                except ValidationError as e:
+                    raise e.under('tool_names') from None
         v_read_only = data.get("read_only", UNSET)
         if v_read_only is not UNSET:
             n += 1
-            if not v_read_only.__class__ is bool:
+            if v_read_only.__class__ is not bool:
                 raise bad_type('read_only', 'boolean', v_read_only)
         self = cls.__new__(cls)
         self.tool_names = v_tool_names
@@ -8767,8 +11061,8 @@ class MCPToolFilter:
 
 _K_MCPToolFilter: frozenset[str] = frozenset(["read_only", "tool_names"])
 
-@attrs.define(slots=True, kw_only=True)
-class ModelResponseProperties:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ModelResponseProperties(Model):
     """ModelResponseProperties"""
 
     metadata: Metadata | Unset = UNSET
@@ -8782,6 +11076,31 @@ class ModelResponseProperties:
     prompt_cache_retention: Literal['in_memory', '24h'] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        metadata: Metadata | Unset = UNSET,
+        top_logprobs: int | None | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        prompt_cache_key: str | None | Unset = UNSET,
+        prompt_cache_retention: Literal['in_memory', '24h'] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.metadata = metadata
+        self.top_logprobs = top_logprobs
+        self.temperature = temperature
+        self.top_p = top_p
+        self.user = user
+        self.safety_identifier = safety_identifier
+        self.prompt_cache_key = prompt_cache_key
+        self.prompt_cache_retention = prompt_cache_retention
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8800,36 +11119,36 @@ class ModelResponseProperties:
         if v_top_logprobs is not UNSET:
             n += 1
             if v_top_logprobs is not None:
-                if not v_top_logprobs.__class__ is int:
+                if v_top_logprobs.__class__ is not int:
                     raise bad_type('top_logprobs', 'integer', v_top_logprobs)
         v_temperature = data.get("temperature", UNSET)
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if not (v_temperature.__class__ is float or v_temperature.__class__ is int):
+                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if not (v_top_p.__class__ is float or v_top_p.__class__ is int):
+                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
                     raise bad_type('top_p', 'number', v_top_p)
         v_user = data.get("user", UNSET)
         if v_user is not UNSET:
             n += 1
-            if not v_user.__class__ is str:
+            if v_user.__class__ is not str:
                 raise bad_type('user', 'string', v_user)
         v_safety_identifier = data.get("safety_identifier", UNSET)
         if v_safety_identifier is not UNSET:
             n += 1
             if v_safety_identifier is not None:
-                if not v_safety_identifier.__class__ is str:
+                if v_safety_identifier.__class__ is not str:
                     raise bad_type('safety_identifier', 'string', v_safety_identifier)
         v_prompt_cache_key = data.get("prompt_cache_key", UNSET)
         if v_prompt_cache_key is not UNSET:
             n += 1
             if v_prompt_cache_key is not None:
-                if not v_prompt_cache_key.__class__ is str:
+                if v_prompt_cache_key.__class__ is not str:
                     raise bad_type('prompt_cache_key', 'string', v_prompt_cache_key)
         v_prompt_cache_retention = data.get("prompt_cache_retention", UNSET)
         if v_prompt_cache_retention is not UNSET:
@@ -8876,8 +11195,8 @@ class ModelResponseProperties:
 
 _K_ModelResponseProperties: frozenset[str] = frozenset(["metadata", "prompt_cache_key", "prompt_cache_retention", "safety_identifier", "temperature", "top_logprobs", "top_p", "user"])
 
-@attrs.define(slots=True, kw_only=True)
-class Moderation:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Moderation(Model):
     """Moderation results or errors for the response input and output."""
 
     input: ModerationInput
@@ -8886,6 +11205,19 @@ class Moderation:
     """Moderation for the response output."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        input: ModerationInput,
+        output: ModerationOutput,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.input = input
+        self.output = output
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -8925,8 +11257,8 @@ class Moderation:
 
 _K_Moderation: frozenset[str] = frozenset(["input", "output"])
 
-@attrs.define(slots=True, kw_only=True)
-class ModerationResultBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ModerationResultBody(Model):
     """A moderation result produced for the response input or output."""
 
     type: Literal['moderation_result'] = 'moderation_result'
@@ -8944,6 +11276,27 @@ class ModerationResultBody:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['moderation_result'] = 'moderation_result',
+        model: str,
+        flagged: bool,
+        categories: dict[str, bool],
+        category_scores: dict[str, float],
+        category_applied_input_types: dict[str, list[ModerationInputType]],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.model = model
+        self.flagged = flagged
+        self.categories = categories
+        self.category_scores = category_scores
+        self.category_applied_input_types = category_applied_input_types
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -8960,9 +11313,9 @@ class ModerationResultBody:
             raise missing(e.args[0]) from None
         if v_type != 'moderation_result':
             raise bad_value('type', ('moderation_result',), v_type)
-        if not v_model.__class__ is str:
+        if v_model.__class__ is not str:
             raise bad_type('model', 'string', v_model)
-        if not v_flagged.__class__ is bool:
+        if v_flagged.__class__ is not bool:
             raise bad_type('flagged', 'boolean', v_flagged)
         try:
             v_categories = _cv47(v_categories)
@@ -9004,13 +11357,24 @@ class ModerationResultBody:
 
 _K_ModerationResultBody: frozenset[str] = frozenset(["categories", "category_applied_input_types", "category_scores", "flagged", "model", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ModerationConfigParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ModerationConfigParam(Model):
     """The moderation policy for the response input."""
 
     mode: ModerationMode
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        mode: ModerationMode,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.mode = mode
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9041,8 +11405,8 @@ class ModerationConfigParam:
 
 _K_ModerationConfigParam: frozenset[str] = frozenset(["mode"])
 
-@attrs.define(slots=True, kw_only=True)
-class ModerationErrorBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ModerationErrorBody(Model):
     """An error produced while attempting moderation for the response input or output."""
 
     type: Literal['error'] = 'error'
@@ -9053,6 +11417,21 @@ class ModerationErrorBody:
     """The error message."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['error'] = 'error',
+        code: str,
+        message: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.code = code
+        self.message = message
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9067,9 +11446,9 @@ class ModerationErrorBody:
             raise missing(e.args[0]) from None
         if v_type != 'error':
             raise bad_value('type', ('error',), v_type)
-        if not v_code.__class__ is str:
+        if v_code.__class__ is not str:
             raise bad_type('code', 'string', v_code)
-        if not v_message.__class__ is str:
+        if v_message.__class__ is not str:
             raise bad_type('message', 'string', v_message)
         n = 3
         self = cls.__new__(cls)
@@ -9093,8 +11472,8 @@ class ModerationErrorBody:
 
 _K_ModerationErrorBody: frozenset[str] = frozenset(["code", "message", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ModerationParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ModerationParam(Model):
     """Configuration for running moderation on the input and output of this response."""
 
     model: str
@@ -9102,6 +11481,19 @@ class ModerationParam:
     policy: ModerationPolicyParam | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        model: str,
+        policy: ModerationPolicyParam | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.model = model
+        self.policy = policy
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9112,7 +11504,7 @@ class ModerationParam:
             v_model = data["model"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_model.__class__ is str:
+        if v_model.__class__ is not str:
             raise bad_type('model', 'string', v_model)
         n = 1
         v_policy = data.get("policy", UNSET)
@@ -9143,14 +11535,27 @@ class ModerationParam:
 
 _K_ModerationParam: frozenset[str] = frozenset(["model", "policy"])
 
-@attrs.define(slots=True, kw_only=True)
-class ModerationPolicyParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ModerationPolicyParam(Model):
     """The policy to apply to moderated response input and output."""
 
     input: ModerationConfigParam | None | Unset = UNSET
     output: ModerationConfigParam | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        input: ModerationConfigParam | None | Unset = UNSET,
+        output: ModerationConfigParam | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.input = input
+        self.output = output
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9195,8 +11600,8 @@ class ModerationPolicyParam:
 
 _K_ModerationPolicyParam: frozenset[str] = frozenset(["input", "output"])
 
-@attrs.define(slots=True, kw_only=True)
-class MoveParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class MoveParam(Model):
     """A mouse move action."""
 
     type: Literal['move'] = 'move'
@@ -9208,6 +11613,23 @@ class MoveParam:
     keys: list[str] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['move'] = 'move',
+        x: int,
+        y: int,
+        keys: list[str] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.x = x
+        self.y = y
+        self.keys = keys
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9222,19 +11644,20 @@ class MoveParam:
             raise missing(e.args[0]) from None
         if v_type != 'move':
             raise bad_value('type', ('move',), v_type)
-        if not v_x.__class__ is int:
+        if v_x.__class__ is not int:
             raise bad_type('x', 'integer', v_x)
-        if not v_y.__class__ is int:
+        if v_y.__class__ is not int:
             raise bad_type('y', 'integer', v_y)
         n = 3
         v_keys = data.get("keys", UNSET)
         if v_keys is not UNSET:
             n += 1
             if v_keys is not None:
-                try:
-                    v_keys = _cv3(v_keys)
-                except ValidationError as e:
-                    raise e.under('keys') from None
+                if v_keys.__class__ is not list or v_keys:
+                    try:
+                        v_keys = _cv3(v_keys)
+                    except ValidationError as e:
+                        raise e.under('keys') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.x = v_x
@@ -9259,8 +11682,8 @@ class MoveParam:
 
 _K_MoveParam: frozenset[str] = frozenset(["keys", "type", "x", "y"])
 
-@attrs.define(slots=True, kw_only=True)
-class NamespaceToolParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class NamespaceToolParam(Model):
     """Groups function/custom tools under a shared namespace."""
 
     type: Literal['namespace'] = 'namespace'
@@ -9273,6 +11696,23 @@ class NamespaceToolParam:
     """The function/custom tools available inside this namespace."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['namespace'] = 'namespace',
+        name: str,
+        description: str,
+        tools: list[NamespaceToolParamToolsItem],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.description = description
+        self.tools = tools
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9288,14 +11728,15 @@ class NamespaceToolParam:
             raise missing(e.args[0]) from None
         if v_type != 'namespace':
             raise bad_value('type', ('namespace',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_description.__class__ is str:
+        if v_description.__class__ is not str:
             raise bad_type('description', 'string', v_description)
-        try:
-            v_tools = _cv52(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv52(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         n = 4
         self = cls.__new__(cls)
         self.type = v_type
@@ -9320,8 +11761,8 @@ class NamespaceToolParam:
 
 _K_NamespaceToolParam: frozenset[str] = frozenset(["description", "name", "tools", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class OutputTextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class OutputTextContent(Model):
     """A text output from the model."""
 
     type: Literal['output_text'] = 'output_text'
@@ -9333,6 +11774,23 @@ class OutputTextContent:
     logprobs: list[LogProb]
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['output_text'] = 'output_text',
+        text: str,
+        annotations: list[Annotation],
+        logprobs: list[LogProb],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.annotations = annotations
+        self.logprobs = logprobs
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9348,16 +11806,18 @@ class OutputTextContent:
             raise missing(e.args[0]) from None
         if v_type != 'output_text':
             raise bad_value('type', ('output_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
-        try:
-            v_annotations = _cv53(v_annotations)
-        except ValidationError as e:
-            raise e.under('annotations') from None
-        try:
-            v_logprobs = _cv54(v_logprobs)
-        except ValidationError as e:
-            raise e.under('logprobs') from None
+        if v_annotations.__class__ is not list or v_annotations:
+            try:
+                v_annotations = _cv53(v_annotations)
+            except ValidationError as e:
+                raise e.under('annotations') from None
+        if v_logprobs.__class__ is not list or v_logprobs:
+            try:
+                v_logprobs = _cv54(v_logprobs)
+            except ValidationError as e:
+                raise e.under('logprobs') from None
         n = 4
         self = cls.__new__(cls)
         self.type = v_type
@@ -9382,8 +11842,8 @@ class OutputTextContent:
 
 _K_OutputTextContent: frozenset[str] = frozenset(["annotations", "logprobs", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class OutputMessage:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class OutputMessage(Model):
     """An output message from the model."""
 
     id: str
@@ -9400,6 +11860,27 @@ class OutputMessage:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        type: Literal['message'] = 'message',
+        role: Literal['assistant'] = 'assistant',
+        content: list[OutputMessageContent],
+        status: Literal['in_progress', 'completed', 'incomplete'],
+        phase: MessagePhase | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.role = role
+        self.content = content
+        self.status = status
+        self.phase = phase
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -9413,16 +11894,17 @@ class OutputMessage:
             v_status = data["status"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_type != 'message':
             raise bad_value('type', ('message',), v_type)
         if v_role != 'assistant':
             raise bad_value('role', ('assistant',), v_role)
-        try:
-            v_content = _cv55(v_content)
-        except ValidationError as e:
-            raise e.under('content') from None
+        if v_content.__class__ is not list or v_content:
+            try:
+                v_content = _cv55(v_content)
+            except ValidationError as e:
+                raise e.under('content') from None
         if v_status not in ('in_progress', 'completed', 'incomplete',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete',), v_status)
         n = 5
@@ -9460,8 +11942,8 @@ class OutputMessage:
 
 _K_OutputMessage: frozenset[str] = frozenset(["content", "id", "phase", "role", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class Program:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Program(Model):
     """Program"""
 
     type: Literal['program'] = 'program'
@@ -9476,6 +11958,25 @@ class Program:
     """Opaque program replay fingerprint that must be round-tripped."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['program'] = 'program',
+        id: str,
+        call_id: str,
+        code: str,
+        fingerprint: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.code = code
+        self.fingerprint = fingerprint
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9492,13 +11993,13 @@ class Program:
             raise missing(e.args[0]) from None
         if v_type != 'program':
             raise bad_value('type', ('program',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        if not v_code.__class__ is str:
+        if v_code.__class__ is not str:
             raise bad_type('code', 'string', v_code)
-        if not v_fingerprint.__class__ is str:
+        if v_fingerprint.__class__ is not str:
             raise bad_type('fingerprint', 'string', v_fingerprint)
         n = 5
         self = cls.__new__(cls)
@@ -9526,8 +12027,8 @@ class Program:
 
 _K_Program: frozenset[str] = frozenset(["call_id", "code", "fingerprint", "id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ProgramItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ProgramItemParam(Model):
     """ProgramItemParam"""
 
     id: str
@@ -9543,6 +12044,25 @@ class ProgramItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        type: Literal['program'] = 'program',
+        call_id: str,
+        code: str,
+        fingerprint: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.call_id = call_id
+        self.code = code
+        self.fingerprint = fingerprint
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -9556,15 +12076,15 @@ class ProgramItemParam:
             v_fingerprint = data["fingerprint"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_type != 'program':
             raise bad_value('type', ('program',), v_type)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        if not v_code.__class__ is str:
+        if v_code.__class__ is not str:
             raise bad_type('code', 'string', v_code)
-        if not v_fingerprint.__class__ is str:
+        if v_fingerprint.__class__ is not str:
             raise bad_type('fingerprint', 'string', v_fingerprint)
         n = 5
         self = cls.__new__(cls)
@@ -9592,8 +12112,8 @@ class ProgramItemParam:
 
 _K_ProgramItemParam: frozenset[str] = frozenset(["call_id", "code", "fingerprint", "id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ProgramOutput:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ProgramOutput(Model):
     """ProgramOutput"""
 
     type: Literal['program_output'] = 'program_output'
@@ -9608,6 +12128,25 @@ class ProgramOutput:
     """The terminal status of the program output item."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['program_output'] = 'program_output',
+        id: str,
+        call_id: str,
+        result: str,
+        status: ProgramOutputStatus,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.result = result
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9624,11 +12163,11 @@ class ProgramOutput:
             raise missing(e.args[0]) from None
         if v_type != 'program_output':
             raise bad_value('type', ('program_output',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        if not v_result.__class__ is str:
+        if v_result.__class__ is not str:
             raise bad_type('result', 'string', v_result)
         if v_status not in ('completed', 'incomplete',):
             raise bad_value('status', ('completed', 'incomplete',), v_status)
@@ -9658,8 +12197,8 @@ class ProgramOutput:
 
 _K_ProgramOutput: frozenset[str] = frozenset(["call_id", "id", "result", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ProgramOutputItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ProgramOutputItemParam(Model):
     """ProgramOutputItemParam"""
 
     id: str
@@ -9675,6 +12214,25 @@ class ProgramOutputItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        type: Literal['program_output'] = 'program_output',
+        call_id: str,
+        result: str,
+        status: ProgramOutputItemStatus,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.call_id = call_id
+        self.result = result
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -9688,13 +12246,13 @@ class ProgramOutputItemParam:
             v_status = data["status"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_type != 'program_output':
             raise bad_value('type', ('program_output',), v_type)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        if not v_result.__class__ is str:
+        if v_result.__class__ is not str:
             raise bad_type('result', 'string', v_result)
         if v_status not in ('completed', 'incomplete',):
             raise bad_value('status', ('completed', 'incomplete',), v_status)
@@ -9724,8 +12282,8 @@ class ProgramOutputItemParam:
 
 _K_ProgramOutputItemParam: frozenset[str] = frozenset(["call_id", "id", "result", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ProgramToolCallCaller:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ProgramToolCallCaller(Model):
     """ProgramToolCallCaller"""
 
     type: Literal['program'] = 'program'
@@ -9733,6 +12291,19 @@ class ProgramToolCallCaller:
     """The call ID of the program item that produced this tool call."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['program'] = 'program',
+        caller_id: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.caller_id = caller_id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9746,7 +12317,7 @@ class ProgramToolCallCaller:
             raise missing(e.args[0]) from None
         if v_type != 'program':
             raise bad_value('type', ('program',), v_type)
-        if not v_caller_id.__class__ is str:
+        if v_caller_id.__class__ is not str:
             raise bad_type('caller_id', 'string', v_caller_id)
         n = 2
         self = cls.__new__(cls)
@@ -9768,8 +12339,8 @@ class ProgramToolCallCaller:
 
 _K_ProgramToolCallCaller: frozenset[str] = frozenset(["caller_id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ProgramToolCallCallerParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ProgramToolCallCallerParam(Model):
     """ProgramToolCallCallerParam"""
 
     type: Literal['program'] = 'program'
@@ -9778,6 +12349,19 @@ class ProgramToolCallCallerParam:
     """The call ID of the program item that produced this tool call."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['program'] = 'program',
+        caller_id: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.caller_id = caller_id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9791,7 +12375,7 @@ class ProgramToolCallCallerParam:
             raise missing(e.args[0]) from None
         if v_type != 'program':
             raise bad_value('type', ('program',), v_type)
-        if not v_caller_id.__class__ is str:
+        if v_caller_id.__class__ is not str:
             raise bad_type('caller_id', 'string', v_caller_id)
         n = 2
         self = cls.__new__(cls)
@@ -9813,14 +12397,25 @@ class ProgramToolCallCallerParam:
 
 _K_ProgramToolCallCallerParam: frozenset[str] = frozenset(["caller_id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ProgrammaticToolCallingParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ProgrammaticToolCallingParam(Model):
     """ProgrammaticToolCallingParam"""
 
     type: Literal['programmatic_tool_calling'] = 'programmatic_tool_calling'
     """The type of the tool. Always `programmatic_tool_calling`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['programmatic_tool_calling'] = 'programmatic_tool_calling',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9851,8 +12446,8 @@ class ProgrammaticToolCallingParam:
 
 _K_ProgrammaticToolCallingParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class Prompt:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Prompt(Model):
     """Reference to a prompt template and its variables. [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts)."""
 
     id: str
@@ -9861,6 +12456,21 @@ class Prompt:
     variables: ResponsePromptVariables | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        version: str | None | Unset = UNSET,
+        variables: ResponsePromptVariables | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.version = version
+        self.variables = variables
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9871,14 +12481,14 @@ class Prompt:
             v_id = data["id"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         n = 1
         v_version = data.get("version", UNSET)
         if v_version is not UNSET:
             n += 1
             if v_version is not None:
-                if not v_version.__class__ is str:
+                if v_version.__class__ is not str:
                     raise bad_type('version', 'string', v_version)
         v_variables = data.get("variables", UNSET)
         if v_variables is not UNSET:
@@ -9910,14 +12520,25 @@ class Prompt:
 
 _K_Prompt: frozenset[str] = frozenset(["id", "variables", "version"])
 
-@attrs.define(slots=True, kw_only=True)
-class PromptCacheBreakpointConfig:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class PromptCacheBreakpointConfig(Model):
     """Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block."""
 
     mode: Literal['explicit'] = 'explicit'
     """The breakpoint mode. Always `explicit`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        mode: Literal['explicit'] = 'explicit',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.mode = mode
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9948,14 +12569,25 @@ class PromptCacheBreakpointConfig:
 
 _K_PromptCacheBreakpointConfig: frozenset[str] = frozenset(["mode"])
 
-@attrs.define(slots=True, kw_only=True)
-class PromptCacheBreakpointParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class PromptCacheBreakpointParam(Model):
     """Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block."""
 
     mode: Literal['explicit'] = 'explicit'
     """The breakpoint mode. Always `explicit`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        mode: Literal['explicit'] = 'explicit',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.mode = mode
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -9986,8 +12618,8 @@ class PromptCacheBreakpointParam:
 
 _K_PromptCacheBreakpointParam: frozenset[str] = frozenset(["mode"])
 
-@attrs.define(slots=True, kw_only=True)
-class PromptCacheOptions:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class PromptCacheOptions(Model):
     """The prompt-caching options that were applied to the response. Supported for `gpt-5.6` and later models."""
 
     ttl: PromptCacheTTLEnum
@@ -9996,6 +12628,19 @@ class PromptCacheOptions:
     """Whether implicit prompt-cache breakpoints were enabled."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        ttl: PromptCacheTTLEnum,
+        mode: PromptCacheModeEnum,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.ttl = ttl
+        self.mode = mode
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10031,8 +12676,8 @@ class PromptCacheOptions:
 
 _K_PromptCacheOptions: frozenset[str] = frozenset(["mode", "ttl"])
 
-@attrs.define(slots=True, kw_only=True)
-class PromptCacheOptionsParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class PromptCacheOptionsParam(Model):
     """Options for prompt caching. Supported for `gpt-5.6` and later models. By default, OpenAI automatically chooses one implicit cache breakpoint. You can add explicit breakpoints to content blocks with `prompt_cache_breakpoint`. Each request can write up to four breakpoints. For cache matching, OpenAI considers up to the latest 80 breakpoints in the conversation, without a content-block lookback limit. Set `mode` to `explicit` to disable the implicit breakpoint. The `ttl` defaults to `30m`, which is currently the only supported value. See the [prompt caching guide](/docs/guides/prompt-caching) for current details."""
 
     ttl: PromptCacheTTLEnum | Unset = UNSET
@@ -10041,6 +12686,19 @@ class PromptCacheOptionsParam:
     """Controls whether OpenAI automatically creates an implicit cache breakpoint. Defaults to `implicit`. With `implicit`, OpenAI creates one implicit breakpoint and writes up to the latest three explicit breakpoints in the request. With `explicit`, OpenAI does not create an implicit breakpoint and writes up to the latest four explicit breakpoints. If there are no explicit breakpoints, the request does not use prompt caching."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        ttl: PromptCacheTTLEnum | Unset = UNSET,
+        mode: PromptCacheModeEnum | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.ttl = ttl
+        self.mode = mode
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10079,8 +12737,8 @@ class PromptCacheOptionsParam:
 
 _K_PromptCacheOptionsParam: frozenset[str] = frozenset(["mode", "ttl"])
 
-@attrs.define(slots=True, kw_only=True)
-class RankingOptions:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class RankingOptions(Model):
     """RankingOptions"""
 
     ranker: RankerVersionType | Unset = UNSET
@@ -10091,6 +12749,21 @@ class RankingOptions:
     """Weights that control how reciprocal rank fusion balances semantic embedding matches versus sparse keyword matches when hybrid search is enabled."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        ranker: RankerVersionType | Unset = UNSET,
+        score_threshold: float | Unset = UNSET,
+        hybrid_search: HybridSearchOptions | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.ranker = ranker
+        self.score_threshold = score_threshold
+        self.hybrid_search = hybrid_search
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10106,7 +12779,7 @@ class RankingOptions:
         v_score_threshold = data.get("score_threshold", UNSET)
         if v_score_threshold is not UNSET:
             n += 1
-            if not (v_score_threshold.__class__ is float or v_score_threshold.__class__ is int):
+            if (v_score_threshold.__class__ is not float and v_score_threshold.__class__ is not int):
                 raise bad_type('score_threshold', 'number', v_score_threshold)
         v_hybrid_search = data.get("hybrid_search", UNSET)
         if v_hybrid_search is not UNSET:
@@ -10139,8 +12812,8 @@ class RankingOptions:
 
 _K_RankingOptions: frozenset[str] = frozenset(["hybrid_search", "ranker", "score_threshold"])
 
-@attrs.define(slots=True, kw_only=True)
-class Reasoning:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Reasoning(Model):
     """**gpt-5 and o-series models only**"""
 
     mode: ReasoningModeEnum | Unset = UNSET
@@ -10151,6 +12824,25 @@ class Reasoning:
     generate_summary: Literal['auto', 'concise', 'detailed'] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        mode: ReasoningModeEnum | Unset = UNSET,
+        effort: ReasoningEffort | Unset = UNSET,
+        summary: Literal['auto', 'concise', 'detailed'] | None | Unset = UNSET,
+        context: Literal['auto', 'current_turn', 'all_turns'] | None | Unset = UNSET,
+        generate_summary: Literal['auto', 'concise', 'detailed'] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.mode = mode
+        self.effort = effort
+        self.summary = summary
+        self.context = context
+        self.generate_summary = generate_summary
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10220,8 +12912,8 @@ class Reasoning:
 
 _K_Reasoning: frozenset[str] = frozenset(["context", "effort", "generate_summary", "mode", "summary"])
 
-@attrs.define(slots=True, kw_only=True)
-class ReasoningItem:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ReasoningItem(Model):
     """A description of the chain of thought used by a reasoning model while generating a response. Be sure to include these items in your `input` to the Responses API for subsequent turns of a conversation if you are manually [managing context](/docs/guides/conversation-state)."""
 
     type: Literal['reasoning'] = 'reasoning'
@@ -10238,6 +12930,27 @@ class ReasoningItem:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['reasoning'] = 'reasoning',
+        id: str,
+        summary: list[SummaryTextContent],
+        encrypted_content: str | None | Unset = UNSET,
+        content: list[ReasoningTextContent] | Unset = UNSET,
+        status: Literal['in_progress', 'completed', 'incomplete'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.summary = summary
+        self.encrypted_content = encrypted_content
+        self.content = content
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -10251,26 +12964,28 @@ class ReasoningItem:
             raise missing(e.args[0]) from None
         if v_type != 'reasoning':
             raise bad_value('type', ('reasoning',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        try:
-            v_summary = _cv60(v_summary)
-        except ValidationError as e:
-            raise e.under('summary') from None
+        if v_summary.__class__ is not list or v_summary:
+            try:
+                v_summary = _cv60(v_summary)
+            except ValidationError as e:
+                raise e.under('summary') from None
         n = 3
         v_encrypted_content = data.get("encrypted_content", UNSET)
         if v_encrypted_content is not UNSET:
             n += 1
             if v_encrypted_content is not None:
-                if not v_encrypted_content.__class__ is str:
+                if v_encrypted_content.__class__ is not str:
                     raise bad_type('encrypted_content', 'string', v_encrypted_content)
         v_content = data.get("content", UNSET)
         if v_content is not UNSET:
             n += 1
-            try:
-                v_content = _cv61(v_content)
-            except ValidationError as e:
-                raise e.under('content') from None
+            if v_content.__class__ is not list or v_content:
+                try:
+                    v_content = _cv61(v_content)
+                except ValidationError as e:
+                    raise e.under('content') from None
         v_status = data.get("status", UNSET)
         if v_status is not UNSET:
             n += 1
@@ -10306,8 +13021,8 @@ class ReasoningItem:
 
 _K_ReasoningItem: frozenset[str] = frozenset(["content", "encrypted_content", "id", "status", "summary", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ReasoningTextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ReasoningTextContent(Model):
     """Reasoning text from the model."""
 
     type: Literal['reasoning_text'] = 'reasoning_text'
@@ -10316,6 +13031,19 @@ class ReasoningTextContent:
     """The reasoning text from the model."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['reasoning_text'] = 'reasoning_text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10329,7 +13057,7 @@ class ReasoningTextContent:
             raise missing(e.args[0]) from None
         if v_type != 'reasoning_text':
             raise bad_value('type', ('reasoning_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -10351,8 +13079,8 @@ class ReasoningTextContent:
 
 _K_ReasoningTextContent: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class RefusalContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class RefusalContent(Model):
     """A refusal from the model."""
 
     type: Literal['refusal'] = 'refusal'
@@ -10361,6 +13089,19 @@ class RefusalContent:
     """The refusal explanation from the model."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['refusal'] = 'refusal',
+        refusal: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.refusal = refusal
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10374,7 +13115,7 @@ class RefusalContent:
             raise missing(e.args[0]) from None
         if v_type != 'refusal':
             raise bad_value('type', ('refusal',), v_type)
-        if not v_refusal.__class__ is str:
+        if v_refusal.__class__ is not str:
             raise bad_type('refusal', 'string', v_refusal)
         n = 2
         self = cls.__new__(cls)
@@ -10396,8 +13137,8 @@ class RefusalContent:
 
 _K_RefusalContent: frozenset[str] = frozenset(["refusal", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class Response(ResponseMixin):
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Response(Model, ResponseMixin):
     """The response object"""
 
     model: ModelIdsResponses
@@ -10444,6 +13185,83 @@ class Response(ResponseMixin):
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        model: ModelIdsResponses,
+        id: str,
+        object: Literal['response'] = 'response',
+        created_at: float,
+        output: list[OutputItem],
+        metadata: Metadata | Unset = UNSET,
+        top_logprobs: int | None | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        user: str | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        prompt_cache_key: str | None | Unset = UNSET,
+        prompt_cache_retention: Literal['in_memory', '24h'] | None | Unset = UNSET,
+        previous_response_id: str | None | Unset = UNSET,
+        background: bool | None | Unset = UNSET,
+        max_tool_calls: int | None | Unset = UNSET,
+        text: ResponseTextParam | Unset = UNSET,
+        tools: ToolsArray | Unset = UNSET,
+        tool_choice: ToolChoiceParam | Unset = UNSET,
+        prompt: Prompt | None | Unset = UNSET,
+        service_tier: ServiceTierResponses | Unset = UNSET,
+        truncation: Literal['auto', 'disabled'] | None | Unset = UNSET,
+        status: Literal['completed', 'failed', 'in_progress', 'cancelled', 'queued', 'incomplete'] | Unset = UNSET,
+        completed_at: float | None | Unset = UNSET,
+        error: ResponseError | None | Unset = UNSET,
+        incomplete_details: ResponseIncompleteDetails | None | Unset = UNSET,
+        reasoning: Reasoning | None | Unset = UNSET,
+        instructions: str | list[InputItem] | None | Unset = UNSET,
+        usage: ResponseUsage | None | Unset = UNSET,
+        prompt_cache_options: PromptCacheOptions | Unset = UNSET,
+        moderation: Moderation | None | Unset = UNSET,
+        parallel_tool_calls: bool | Unset = UNSET,
+        conversation: ResponseConversation | None | Unset = UNSET,
+        max_output_tokens: int | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.model = model
+        self.id = id
+        self.object = object
+        self.created_at = created_at
+        self.output = output
+        self.metadata = metadata
+        self.top_logprobs = top_logprobs
+        self.temperature = temperature
+        self.top_p = top_p
+        self.user = user
+        self.safety_identifier = safety_identifier
+        self.prompt_cache_key = prompt_cache_key
+        self.prompt_cache_retention = prompt_cache_retention
+        self.previous_response_id = previous_response_id
+        self.background = background
+        self.max_tool_calls = max_tool_calls
+        self.text = text
+        self.tools = tools
+        self.tool_choice = tool_choice
+        self.prompt = prompt
+        self.service_tier = service_tier
+        self.truncation = truncation
+        self.status = status
+        self.completed_at = completed_at
+        self.error = error
+        self.incomplete_details = incomplete_details
+        self.reasoning = reasoning
+        self.instructions = instructions
+        self.usage = usage
+        self.prompt_cache_options = prompt_cache_options
+        self.moderation = moderation
+        self.parallel_tool_calls = parallel_tool_calls
+        self.conversation = conversation
+        self.max_output_tokens = max_output_tokens
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -10461,16 +13279,17 @@ class Response(ResponseMixin):
             v_model = _cv20(v_model)
         except ValidationError as e:
             raise e.under('model') from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_object != 'response':
             raise bad_value('object', ('response',), v_object)
-        if not (v_created_at.__class__ is float or v_created_at.__class__ is int):
+        if (v_created_at.__class__ is not float and v_created_at.__class__ is not int):
             raise bad_type('created_at', 'number', v_created_at)
-        try:
-            v_output = _cv62(v_output)
-        except ValidationError as e:
-            raise e.under('output') from None
+        if v_output.__class__ is not list or v_output:
+            try:
+                v_output = _cv62(v_output)
+            except ValidationError as e:
+                raise e.under('output') from None
         n = 5
         v_metadata = data.get("metadata", UNSET)
         if v_metadata is not UNSET:
@@ -10483,37 +13302,37 @@ class Response(ResponseMixin):
         if v_top_logprobs is not UNSET:
             n += 1
             if v_top_logprobs is not None:
-                if not v_top_logprobs.__class__ is int:
+                if v_top_logprobs.__class__ is not int:
                     raise bad_type('top_logprobs', 'integer', v_top_logprobs)
         v_temperature = data.get("temperature", UNSET)
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if not (v_temperature.__class__ is float or v_temperature.__class__ is int):
+                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if not (v_top_p.__class__ is float or v_top_p.__class__ is int):
+                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
                     raise bad_type('top_p', 'number', v_top_p)
         v_user = data.get("user", UNSET)
         if v_user is not UNSET:
             n += 1
             if v_user is not None:
-                if not v_user.__class__ is str:
+                if v_user.__class__ is not str:
                     raise bad_type('user', 'string', v_user)
         v_safety_identifier = data.get("safety_identifier", UNSET)
         if v_safety_identifier is not UNSET:
             n += 1
             if v_safety_identifier is not None:
-                if not v_safety_identifier.__class__ is str:
+                if v_safety_identifier.__class__ is not str:
                     raise bad_type('safety_identifier', 'string', v_safety_identifier)
         v_prompt_cache_key = data.get("prompt_cache_key", UNSET)
         if v_prompt_cache_key is not UNSET:
             n += 1
             if v_prompt_cache_key is not None:
-                if not v_prompt_cache_key.__class__ is str:
+                if v_prompt_cache_key.__class__ is not str:
                     raise bad_type('prompt_cache_key', 'string', v_prompt_cache_key)
         v_prompt_cache_retention = data.get("prompt_cache_retention", UNSET)
         if v_prompt_cache_retention is not UNSET:
@@ -10525,19 +13344,19 @@ class Response(ResponseMixin):
         if v_previous_response_id is not UNSET:
             n += 1
             if v_previous_response_id is not None:
-                if not v_previous_response_id.__class__ is str:
+                if v_previous_response_id.__class__ is not str:
                     raise bad_type('previous_response_id', 'string', v_previous_response_id)
         v_background = data.get("background", UNSET)
         if v_background is not UNSET:
             n += 1
             if v_background is not None:
-                if not v_background.__class__ is bool:
+                if v_background.__class__ is not bool:
                     raise bad_type('background', 'boolean', v_background)
         v_max_tool_calls = data.get("max_tool_calls", UNSET)
         if v_max_tool_calls is not UNSET:
             n += 1
             if v_max_tool_calls is not None:
-                if not v_max_tool_calls.__class__ is int:
+                if v_max_tool_calls.__class__ is not int:
                     raise bad_type('max_tool_calls', 'integer', v_max_tool_calls)
         v_text = data.get("text", UNSET)
         if v_text is not UNSET:
@@ -10590,7 +13409,7 @@ class Response(ResponseMixin):
         if v_completed_at is not UNSET:
             n += 1
             if v_completed_at is not None:
-                if not (v_completed_at.__class__ is float or v_completed_at.__class__ is int):
+                if (v_completed_at.__class__ is not float and v_completed_at.__class__ is not int):
                     raise bad_type('completed_at', 'number', v_completed_at)
         v_error = data.get("error", UNSET)
         if v_error is not UNSET:
@@ -10650,7 +13469,7 @@ class Response(ResponseMixin):
         v_parallel_tool_calls = data.get("parallel_tool_calls", UNSET)
         if v_parallel_tool_calls is not UNSET:
             n += 1
-            if not v_parallel_tool_calls.__class__ is bool:
+            if v_parallel_tool_calls.__class__ is not bool:
                 raise bad_type('parallel_tool_calls', 'boolean', v_parallel_tool_calls)
         v_conversation = data.get("conversation", UNSET)
         if v_conversation is not UNSET:
@@ -10664,7 +13483,7 @@ class Response(ResponseMixin):
         if v_max_output_tokens is not UNSET:
             n += 1
             if v_max_output_tokens is not None:
-                if not v_max_output_tokens.__class__ is int:
+                if v_max_output_tokens.__class__ is not int:
                     raise bad_type('max_output_tokens', 'integer', v_max_output_tokens)
         self = cls.__new__(cls)
         self.model = v_model
@@ -10778,14 +13597,25 @@ class Response(ResponseMixin):
 
 _K_Response: frozenset[str] = frozenset(["background", "completed_at", "conversation", "created_at", "error", "id", "incomplete_details", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "moderation", "object", "output", "parallel_tool_calls", "previous_response_id", "prompt", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier", "service_tier", "status", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "usage", "user"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseIncompleteDetails:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseIncompleteDetails(Model):
     """Details about why the response is incomplete."""
 
     reason: Literal['max_output_tokens', 'content_filter'] | Unset = UNSET
     """The reason why the response is incomplete."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        reason: Literal['max_output_tokens', 'content_filter'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.reason = reason
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10816,8 +13646,8 @@ class ResponseIncompleteDetails:
 
 _K_ResponseIncompleteDetails: frozenset[str] = frozenset(["reason"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseAudioDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseAudioDeltaEvent(Model):
     """Emitted when there is a partial audio response."""
 
     type: Literal['response.audio.delta'] = 'response.audio.delta'
@@ -10828,6 +13658,21 @@ class ResponseAudioDeltaEvent:
     """A chunk of Base64 encoded response audio bytes."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.audio.delta'] = 'response.audio.delta',
+        sequence_number: int,
+        delta: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.delta = delta
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10842,9 +13687,9 @@ class ResponseAudioDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.audio.delta':
             raise bad_value('type', ('response.audio.delta',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
         n = 3
         self = cls.__new__(cls)
@@ -10868,8 +13713,8 @@ class ResponseAudioDeltaEvent:
 
 _K_ResponseAudioDeltaEvent: frozenset[str] = frozenset(["delta", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseAudioDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseAudioDoneEvent(Model):
     """Emitted when the audio response is complete."""
 
     type: Literal['response.audio.done'] = 'response.audio.done'
@@ -10878,6 +13723,19 @@ class ResponseAudioDoneEvent:
     """The sequence number of the delta."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.audio.done'] = 'response.audio.done',
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10891,7 +13749,7 @@ class ResponseAudioDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.audio.done':
             raise bad_value('type', ('response.audio.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 2
         self = cls.__new__(cls)
@@ -10913,8 +13771,8 @@ class ResponseAudioDoneEvent:
 
 _K_ResponseAudioDoneEvent: frozenset[str] = frozenset(["sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseAudioTranscriptDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseAudioTranscriptDeltaEvent(Model):
     """Emitted when there is a partial transcript of audio."""
 
     type: Literal['response.audio.transcript.delta'] = 'response.audio.transcript.delta'
@@ -10925,6 +13783,21 @@ class ResponseAudioTranscriptDeltaEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.audio.transcript.delta'] = 'response.audio.transcript.delta',
+        delta: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.delta = delta
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10939,9 +13812,9 @@ class ResponseAudioTranscriptDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.audio.transcript.delta':
             raise bad_value('type', ('response.audio.transcript.delta',), v_type)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 3
         self = cls.__new__(cls)
@@ -10965,8 +13838,8 @@ class ResponseAudioTranscriptDeltaEvent:
 
 _K_ResponseAudioTranscriptDeltaEvent: frozenset[str] = frozenset(["delta", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseAudioTranscriptDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseAudioTranscriptDoneEvent(Model):
     """Emitted when the full audio transcript is completed."""
 
     type: Literal['response.audio.transcript.done'] = 'response.audio.transcript.done'
@@ -10975,6 +13848,19 @@ class ResponseAudioTranscriptDoneEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.audio.transcript.done'] = 'response.audio.transcript.done',
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -10988,7 +13874,7 @@ class ResponseAudioTranscriptDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.audio.transcript.done':
             raise bad_value('type', ('response.audio.transcript.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 2
         self = cls.__new__(cls)
@@ -11010,8 +13896,8 @@ class ResponseAudioTranscriptDoneEvent:
 
 _K_ResponseAudioTranscriptDoneEvent: frozenset[str] = frozenset(["sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCodeInterpreterCallCodeDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCodeInterpreterCallCodeDeltaEvent(Model):
     """Emitted when a partial code snippet is streamed by the code interpreter."""
 
     type: Literal['response.code_interpreter_call_code.delta'] = 'response.code_interpreter_call_code.delta'
@@ -11026,6 +13912,25 @@ class ResponseCodeInterpreterCallCodeDeltaEvent:
     """The sequence number of this event, used to order streaming events."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.code_interpreter_call_code.delta'] = 'response.code_interpreter_call_code.delta',
+        output_index: int,
+        item_id: str,
+        delta: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.delta = delta
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11042,13 +13947,13 @@ class ResponseCodeInterpreterCallCodeDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.code_interpreter_call_code.delta':
             raise bad_value('type', ('response.code_interpreter_call_code.delta',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 5
         self = cls.__new__(cls)
@@ -11076,8 +13981,8 @@ class ResponseCodeInterpreterCallCodeDeltaEvent:
 
 _K_ResponseCodeInterpreterCallCodeDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCodeInterpreterCallCodeDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCodeInterpreterCallCodeDoneEvent(Model):
     """Emitted when the code snippet is finalized by the code interpreter."""
 
     type: Literal['response.code_interpreter_call_code.done'] = 'response.code_interpreter_call_code.done'
@@ -11092,6 +13997,25 @@ class ResponseCodeInterpreterCallCodeDoneEvent:
     """The sequence number of this event, used to order streaming events."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.code_interpreter_call_code.done'] = 'response.code_interpreter_call_code.done',
+        output_index: int,
+        item_id: str,
+        code: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.code = code
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11108,13 +14032,13 @@ class ResponseCodeInterpreterCallCodeDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.code_interpreter_call_code.done':
             raise bad_value('type', ('response.code_interpreter_call_code.done',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_code.__class__ is str:
+        if v_code.__class__ is not str:
             raise bad_type('code', 'string', v_code)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 5
         self = cls.__new__(cls)
@@ -11142,8 +14066,8 @@ class ResponseCodeInterpreterCallCodeDoneEvent:
 
 _K_ResponseCodeInterpreterCallCodeDoneEvent: frozenset[str] = frozenset(["code", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCodeInterpreterCallCompletedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCodeInterpreterCallCompletedEvent(Model):
     """Emitted when the code interpreter call is completed."""
 
     type: Literal['response.code_interpreter_call.completed'] = 'response.code_interpreter_call.completed'
@@ -11156,6 +14080,23 @@ class ResponseCodeInterpreterCallCompletedEvent:
     """The sequence number of this event, used to order streaming events."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.code_interpreter_call.completed'] = 'response.code_interpreter_call.completed',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11171,11 +14112,11 @@ class ResponseCodeInterpreterCallCompletedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.code_interpreter_call.completed':
             raise bad_value('type', ('response.code_interpreter_call.completed',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -11201,8 +14142,8 @@ class ResponseCodeInterpreterCallCompletedEvent:
 
 _K_ResponseCodeInterpreterCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCodeInterpreterCallInProgressEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCodeInterpreterCallInProgressEvent(Model):
     """Emitted when a code interpreter call is in progress."""
 
     type: Literal['response.code_interpreter_call.in_progress'] = 'response.code_interpreter_call.in_progress'
@@ -11215,6 +14156,23 @@ class ResponseCodeInterpreterCallInProgressEvent:
     """The sequence number of this event, used to order streaming events."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.code_interpreter_call.in_progress'] = 'response.code_interpreter_call.in_progress',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11230,11 +14188,11 @@ class ResponseCodeInterpreterCallInProgressEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.code_interpreter_call.in_progress':
             raise bad_value('type', ('response.code_interpreter_call.in_progress',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -11260,8 +14218,8 @@ class ResponseCodeInterpreterCallInProgressEvent:
 
 _K_ResponseCodeInterpreterCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCodeInterpreterCallInterpretingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCodeInterpreterCallInterpretingEvent(Model):
     """Emitted when the code interpreter is actively interpreting the code snippet."""
 
     type: Literal['response.code_interpreter_call.interpreting'] = 'response.code_interpreter_call.interpreting'
@@ -11274,6 +14232,23 @@ class ResponseCodeInterpreterCallInterpretingEvent:
     """The sequence number of this event, used to order streaming events."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.code_interpreter_call.interpreting'] = 'response.code_interpreter_call.interpreting',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11289,11 +14264,11 @@ class ResponseCodeInterpreterCallInterpretingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.code_interpreter_call.interpreting':
             raise bad_value('type', ('response.code_interpreter_call.interpreting',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -11319,8 +14294,8 @@ class ResponseCodeInterpreterCallInterpretingEvent:
 
 _K_ResponseCodeInterpreterCallInterpretingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCompletedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCompletedEvent(Model):
     """Emitted when the model response is complete."""
 
     type: Literal['response.completed'] = 'response.completed'
@@ -11331,6 +14306,21 @@ class ResponseCompletedEvent:
     """The sequence number for this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.completed'] = 'response.completed',
+        response: Response,
+        sequence_number: int | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.response = response
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11352,7 +14342,7 @@ class ResponseCompletedEvent:
         v_sequence_number = data.get("sequence_number", UNSET)
         if v_sequence_number is not UNSET:
             n += 1
-            if not v_sequence_number.__class__ is int:
+            if v_sequence_number.__class__ is not int:
                 raise bad_type('sequence_number', 'integer', v_sequence_number)
         self = cls.__new__(cls)
         self.type = v_type
@@ -11376,8 +14366,8 @@ class ResponseCompletedEvent:
 
 _K_ResponseCompletedEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseContentPartAddedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseContentPartAddedEvent(Model):
     """Emitted when a new content part is added."""
 
     type: Literal['response.content_part.added'] = 'response.content_part.added'
@@ -11395,6 +14385,27 @@ class ResponseContentPartAddedEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.content_part.added'] = 'response.content_part.added',
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        part: OutputContent,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.part = part
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -11411,17 +14422,17 @@ class ResponseContentPartAddedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.content_part.added':
             raise bad_value('type', ('response.content_part.added',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
         try:
             v_part = parse_output_content(v_part)
         except ValidationError as e:
             raise e.under('part') from None
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 6
         self = cls.__new__(cls)
@@ -11451,8 +14462,8 @@ class ResponseContentPartAddedEvent:
 
 _K_ResponseContentPartAddedEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseContentPartDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseContentPartDoneEvent(Model):
     """Emitted when a content part is done."""
 
     type: Literal['response.content_part.done'] = 'response.content_part.done'
@@ -11470,6 +14481,27 @@ class ResponseContentPartDoneEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.content_part.done'] = 'response.content_part.done',
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        sequence_number: int,
+        part: OutputContent,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.sequence_number = sequence_number
+        self.part = part
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -11486,13 +14518,13 @@ class ResponseContentPartDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.content_part.done':
             raise bad_value('type', ('response.content_part.done',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_part = parse_output_content(v_part)
@@ -11526,14 +14558,25 @@ class ResponseContentPartDoneEvent:
 
 _K_ResponseContentPartDoneEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseConversation:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseConversation(Model):
     """The conversation that this response belonged to. Input items and output items from this response were automatically added to this conversation."""
 
     id: str
     """The unique ID of the conversation that this response was associated with."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11544,7 +14587,7 @@ class ResponseConversation:
             v_id = data["id"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         n = 1
         self = cls.__new__(cls)
@@ -11564,8 +14607,8 @@ class ResponseConversation:
 
 _K_ResponseConversation: frozenset[str] = frozenset(["id"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCreatedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCreatedEvent(Model):
     """An event that is emitted when a response is created."""
 
     type: Literal['response.created'] = 'response.created'
@@ -11576,6 +14619,21 @@ class ResponseCreatedEvent:
     """The sequence number for this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.created'] = 'response.created',
+        response: Response,
+        sequence_number: int | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.response = response
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11597,7 +14655,7 @@ class ResponseCreatedEvent:
         v_sequence_number = data.get("sequence_number", UNSET)
         if v_sequence_number is not UNSET:
             n += 1
-            if not v_sequence_number.__class__ is int:
+            if v_sequence_number.__class__ is not int:
                 raise bad_type('sequence_number', 'integer', v_sequence_number)
         self = cls.__new__(cls)
         self.type = v_type
@@ -11621,8 +14679,8 @@ class ResponseCreatedEvent:
 
 _K_ResponseCreatedEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCustomToolCallInputDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCustomToolCallInputDeltaEvent(Model):
     """Event representing a delta (partial update) to the input of a custom tool call."""
 
     type: Literal['response.custom_tool_call_input.delta'] = 'response.custom_tool_call_input.delta'
@@ -11638,6 +14696,25 @@ class ResponseCustomToolCallInputDeltaEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.custom_tool_call_input.delta'] = 'response.custom_tool_call_input.delta',
+        output_index: int,
+        item_id: str,
+        delta: str,
+        sequence_number: int | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.delta = delta
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -11652,17 +14729,17 @@ class ResponseCustomToolCallInputDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.custom_tool_call_input.delta':
             raise bad_value('type', ('response.custom_tool_call_input.delta',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
         n = 4
         v_sequence_number = data.get("sequence_number", UNSET)
         if v_sequence_number is not UNSET:
             n += 1
-            if not v_sequence_number.__class__ is int:
+            if v_sequence_number.__class__ is not int:
                 raise bad_type('sequence_number', 'integer', v_sequence_number)
         self = cls.__new__(cls)
         self.type = v_type
@@ -11690,8 +14767,8 @@ class ResponseCustomToolCallInputDeltaEvent:
 
 _K_ResponseCustomToolCallInputDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCustomToolCallInputDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCustomToolCallInputDoneEvent(Model):
     """Event indicating that input for a custom tool call is complete."""
 
     type: Literal['response.custom_tool_call_input.done'] = 'response.custom_tool_call_input.done'
@@ -11707,6 +14784,25 @@ class ResponseCustomToolCallInputDoneEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.custom_tool_call_input.done'] = 'response.custom_tool_call_input.done',
+        output_index: int,
+        item_id: str,
+        input: str,
+        sequence_number: int | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.input = input
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -11721,17 +14817,17 @@ class ResponseCustomToolCallInputDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.custom_tool_call_input.done':
             raise bad_value('type', ('response.custom_tool_call_input.done',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_input.__class__ is str:
+        if v_input.__class__ is not str:
             raise bad_type('input', 'string', v_input)
         n = 4
         v_sequence_number = data.get("sequence_number", UNSET)
         if v_sequence_number is not UNSET:
             n += 1
-            if not v_sequence_number.__class__ is int:
+            if v_sequence_number.__class__ is not int:
                 raise bad_type('sequence_number', 'integer', v_sequence_number)
         self = cls.__new__(cls)
         self.type = v_type
@@ -11759,8 +14855,8 @@ class ResponseCustomToolCallInputDoneEvent:
 
 _K_ResponseCustomToolCallInputDoneEvent: frozenset[str] = frozenset(["input", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseError:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseError(Model):
     """An error object returned when the model fails to generate a Response."""
 
     code: ResponseErrorCode | str
@@ -11768,6 +14864,19 @@ class ResponseError:
     """A human-readable description of the error."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        code: ResponseErrorCode | str,
+        message: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11783,7 +14892,7 @@ class ResponseError:
             v_code = _cv63(v_code)
         except ValidationError as e:
             raise e.under('code') from None
-        if not v_message.__class__ is str:
+        if v_message.__class__ is not str:
             raise bad_type('message', 'string', v_message)
         n = 2
         self = cls.__new__(cls)
@@ -11805,8 +14914,8 @@ class ResponseError:
 
 _K_ResponseError: frozenset[str] = frozenset(["code", "message"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseErrorEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseErrorEvent(Model):
     """Emitted when an error occurs."""
 
     type: Literal['error'] = 'error'
@@ -11820,6 +14929,25 @@ class ResponseErrorEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['error'] = 'error',
+        sequence_number: int,
+        code: str | None | Unset = UNSET,
+        message: str | Unset = UNSET,
+        param: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.code = code
+        self.message = message
+        self.param = param
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -11832,25 +14960,25 @@ class ResponseErrorEvent:
             raise missing(e.args[0]) from None
         if v_type != 'error':
             raise bad_value('type', ('error',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 2
         v_code = data.get("code", UNSET)
         if v_code is not UNSET:
             n += 1
             if v_code is not None:
-                if not v_code.__class__ is str:
+                if v_code.__class__ is not str:
                     raise bad_type('code', 'string', v_code)
         v_message = data.get("message", UNSET)
         if v_message is not UNSET:
             n += 1
-            if not v_message.__class__ is str:
+            if v_message.__class__ is not str:
                 raise bad_type('message', 'string', v_message)
         v_param = data.get("param", UNSET)
         if v_param is not UNSET:
             n += 1
             if v_param is not None:
-                if not v_param.__class__ is str:
+                if v_param.__class__ is not str:
                     raise bad_type('param', 'string', v_param)
         self = cls.__new__(cls)
         self.type = v_type
@@ -11880,8 +15008,8 @@ class ResponseErrorEvent:
 
 _K_ResponseErrorEvent: frozenset[str] = frozenset(["code", "message", "param", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFailedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFailedEvent(Model):
     """An event that is emitted when a response fails."""
 
     type: Literal['response.failed'] = 'response.failed'
@@ -11892,6 +15020,21 @@ class ResponseFailedEvent:
     """The response that failed."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.failed'] = 'response.failed',
+        sequence_number: int,
+        response: Response,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.response = response
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11906,7 +15049,7 @@ class ResponseFailedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.failed':
             raise bad_value('type', ('response.failed',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_response = Response.from_dict(v_response)
@@ -11934,8 +15077,8 @@ class ResponseFailedEvent:
 
 _K_ResponseFailedEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFileSearchCallCompletedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFileSearchCallCompletedEvent(Model):
     """Emitted when a file search call is completed (results found)."""
 
     type: Literal['response.file_search_call.completed'] = 'response.file_search_call.completed'
@@ -11948,6 +15091,23 @@ class ResponseFileSearchCallCompletedEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.file_search_call.completed'] = 'response.file_search_call.completed',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -11963,11 +15123,11 @@ class ResponseFileSearchCallCompletedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.file_search_call.completed':
             raise bad_value('type', ('response.file_search_call.completed',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -11993,8 +15153,8 @@ class ResponseFileSearchCallCompletedEvent:
 
 _K_ResponseFileSearchCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFileSearchCallInProgressEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFileSearchCallInProgressEvent(Model):
     """Emitted when a file search call is initiated."""
 
     type: Literal['response.file_search_call.in_progress'] = 'response.file_search_call.in_progress'
@@ -12007,6 +15167,23 @@ class ResponseFileSearchCallInProgressEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.file_search_call.in_progress'] = 'response.file_search_call.in_progress',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12022,11 +15199,11 @@ class ResponseFileSearchCallInProgressEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.file_search_call.in_progress':
             raise bad_value('type', ('response.file_search_call.in_progress',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -12052,8 +15229,8 @@ class ResponseFileSearchCallInProgressEvent:
 
 _K_ResponseFileSearchCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFileSearchCallSearchingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFileSearchCallSearchingEvent(Model):
     """Emitted when a file search is currently searching."""
 
     type: Literal['response.file_search_call.searching'] = 'response.file_search_call.searching'
@@ -12066,6 +15243,23 @@ class ResponseFileSearchCallSearchingEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.file_search_call.searching'] = 'response.file_search_call.searching',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12081,11 +15275,11 @@ class ResponseFileSearchCallSearchingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.file_search_call.searching':
             raise bad_value('type', ('response.file_search_call.searching',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -12111,14 +15305,25 @@ class ResponseFileSearchCallSearchingEvent:
 
 _K_ResponseFileSearchCallSearchingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFormatJsonObject:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFormatJsonObject(Model):
     """JSON object response format. An older method of generating JSON responses. Using `json_schema` is recommended for models that support it. Note that the model will not generate JSON without a system or user message instructing it to do so."""
 
     type: Literal['json_object'] = 'json_object'
     """The type of response format being defined. Always `json_object`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['json_object'] = 'json_object',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12149,14 +15354,25 @@ class ResponseFormatJsonObject:
 
 _K_ResponseFormatJsonObject: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFormatText:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFormatText(Model):
     """Default response format. Used to generate text responses."""
 
     type: Literal['text'] = 'text'
     """The type of response format being defined. Always `text`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['text'] = 'text',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12187,8 +15403,8 @@ class ResponseFormatText:
 
 _K_ResponseFormatText: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFunctionCallArgumentsDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFunctionCallArgumentsDeltaEvent(Model):
     """Emitted when there is a partial function-call arguments delta."""
 
     type: Literal['response.function_call_arguments.delta'] = 'response.function_call_arguments.delta'
@@ -12203,6 +15419,25 @@ class ResponseFunctionCallArgumentsDeltaEvent:
     """The function-call arguments delta that is added."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.function_call_arguments.delta'] = 'response.function_call_arguments.delta',
+        item_id: str,
+        output_index: int,
+        sequence_number: int,
+        delta: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.sequence_number = sequence_number
+        self.delta = delta
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12219,13 +15454,13 @@ class ResponseFunctionCallArgumentsDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.function_call_arguments.delta':
             raise bad_value('type', ('response.function_call_arguments.delta',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
         n = 5
         self = cls.__new__(cls)
@@ -12253,8 +15488,8 @@ class ResponseFunctionCallArgumentsDeltaEvent:
 
 _K_ResponseFunctionCallArgumentsDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFunctionCallArgumentsDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFunctionCallArgumentsDoneEvent(Model):
     """Emitted when function-call arguments are finalized."""
 
     type: Literal['response.function_call_arguments.done'] = 'response.function_call_arguments.done'
@@ -12271,6 +15506,27 @@ class ResponseFunctionCallArgumentsDoneEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.function_call_arguments.done'] = 'response.function_call_arguments.done',
+        item_id: str,
+        output_index: int,
+        sequence_number: int,
+        arguments: str,
+        name: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.sequence_number = sequence_number
+        self.arguments = arguments
+        self.name = name
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -12286,19 +15542,19 @@ class ResponseFunctionCallArgumentsDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.function_call_arguments.done':
             raise bad_value('type', ('response.function_call_arguments.done',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_arguments.__class__ is str:
+        if v_arguments.__class__ is not str:
             raise bad_type('arguments', 'string', v_arguments)
         n = 5
         v_name = data.get("name", UNSET)
         if v_name is not UNSET:
             n += 1
-            if not v_name.__class__ is str:
+            if v_name.__class__ is not str:
                 raise bad_type('name', 'string', v_name)
         self = cls.__new__(cls)
         self.type = v_type
@@ -12328,8 +15584,8 @@ class ResponseFunctionCallArgumentsDoneEvent:
 
 _K_ResponseFunctionCallArgumentsDoneEvent: frozenset[str] = frozenset(["arguments", "item_id", "name", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseImageGenCallCompletedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseImageGenCallCompletedEvent(Model):
     """Emitted when an image generation tool call has completed and the final image is available."""
 
     type: Literal['response.image_generation_call.completed'] = 'response.image_generation_call.completed'
@@ -12342,6 +15598,23 @@ class ResponseImageGenCallCompletedEvent:
     """The unique identifier of the image generation item being processed."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.image_generation_call.completed'] = 'response.image_generation_call.completed',
+        output_index: int,
+        sequence_number: int,
+        item_id: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12357,11 +15630,11 @@ class ResponseImageGenCallCompletedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.image_generation_call.completed':
             raise bad_value('type', ('response.image_generation_call.completed',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
         n = 4
         self = cls.__new__(cls)
@@ -12387,8 +15660,8 @@ class ResponseImageGenCallCompletedEvent:
 
 _K_ResponseImageGenCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseImageGenCallGeneratingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseImageGenCallGeneratingEvent(Model):
     """Emitted when an image generation tool call is actively generating an image (intermediate state)."""
 
     type: Literal['response.image_generation_call.generating'] = 'response.image_generation_call.generating'
@@ -12401,6 +15674,23 @@ class ResponseImageGenCallGeneratingEvent:
     """The sequence number of the image generation item being processed."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.image_generation_call.generating'] = 'response.image_generation_call.generating',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12416,11 +15706,11 @@ class ResponseImageGenCallGeneratingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.image_generation_call.generating':
             raise bad_value('type', ('response.image_generation_call.generating',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -12446,8 +15736,8 @@ class ResponseImageGenCallGeneratingEvent:
 
 _K_ResponseImageGenCallGeneratingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseImageGenCallInProgressEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseImageGenCallInProgressEvent(Model):
     """Emitted when an image generation tool call is in progress."""
 
     type: Literal['response.image_generation_call.in_progress'] = 'response.image_generation_call.in_progress'
@@ -12460,6 +15750,23 @@ class ResponseImageGenCallInProgressEvent:
     """The sequence number of the image generation item being processed."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.image_generation_call.in_progress'] = 'response.image_generation_call.in_progress',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12475,11 +15782,11 @@ class ResponseImageGenCallInProgressEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.image_generation_call.in_progress':
             raise bad_value('type', ('response.image_generation_call.in_progress',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -12505,8 +15812,8 @@ class ResponseImageGenCallInProgressEvent:
 
 _K_ResponseImageGenCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseImageGenCallPartialImageEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseImageGenCallPartialImageEvent(Model):
     """Emitted when a partial image is available during image generation streaming."""
 
     type: Literal['response.image_generation_call.partial_image'] = 'response.image_generation_call.partial_image'
@@ -12532,6 +15839,35 @@ class ResponseImageGenCallPartialImageEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.image_generation_call.partial_image'] = 'response.image_generation_call.partial_image',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        partial_image_index: int,
+        partial_image_b64: str,
+        size: str | Unset = UNSET,
+        quality: str | Unset = UNSET,
+        background: str | Unset = UNSET,
+        output_format: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.partial_image_index = partial_image_index
+        self.partial_image_b64 = partial_image_b64
+        self.size = size
+        self.quality = quality
+        self.background = background
+        self.output_format = output_format
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -12548,36 +15884,36 @@ class ResponseImageGenCallPartialImageEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.image_generation_call.partial_image':
             raise bad_value('type', ('response.image_generation_call.partial_image',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_partial_image_index.__class__ is int:
+        if v_partial_image_index.__class__ is not int:
             raise bad_type('partial_image_index', 'integer', v_partial_image_index)
-        if not v_partial_image_b64.__class__ is str:
+        if v_partial_image_b64.__class__ is not str:
             raise bad_type('partial_image_b64', 'string', v_partial_image_b64)
         n = 6
         v_size = data.get("size", UNSET)
         if v_size is not UNSET:
             n += 1
-            if not v_size.__class__ is str:
+            if v_size.__class__ is not str:
                 raise bad_type('size', 'string', v_size)
         v_quality = data.get("quality", UNSET)
         if v_quality is not UNSET:
             n += 1
-            if not v_quality.__class__ is str:
+            if v_quality.__class__ is not str:
                 raise bad_type('quality', 'string', v_quality)
         v_background = data.get("background", UNSET)
         if v_background is not UNSET:
             n += 1
-            if not v_background.__class__ is str:
+            if v_background.__class__ is not str:
                 raise bad_type('background', 'string', v_background)
         v_output_format = data.get("output_format", UNSET)
         if v_output_format is not UNSET:
             n += 1
-            if not v_output_format.__class__ is str:
+            if v_output_format.__class__ is not str:
                 raise bad_type('output_format', 'string', v_output_format)
         self = cls.__new__(cls)
         self.type = v_type
@@ -12618,8 +15954,8 @@ class ResponseImageGenCallPartialImageEvent:
 
 _K_ResponseImageGenCallPartialImageEvent: frozenset[str] = frozenset(["background", "item_id", "output_format", "output_index", "partial_image_b64", "partial_image_index", "quality", "sequence_number", "size", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseInProgressEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseInProgressEvent(Model):
     """Emitted when the response is in progress."""
 
     type: Literal['response.in_progress'] = 'response.in_progress'
@@ -12630,6 +15966,21 @@ class ResponseInProgressEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.in_progress'] = 'response.in_progress',
+        response: Response,
+        sequence_number: int | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.response = response
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12651,7 +16002,7 @@ class ResponseInProgressEvent:
         v_sequence_number = data.get("sequence_number", UNSET)
         if v_sequence_number is not UNSET:
             n += 1
-            if not v_sequence_number.__class__ is int:
+            if v_sequence_number.__class__ is not int:
                 raise bad_type('sequence_number', 'integer', v_sequence_number)
         self = cls.__new__(cls)
         self.type = v_type
@@ -12675,8 +16026,8 @@ class ResponseInProgressEvent:
 
 _K_ResponseInProgressEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseIncompleteEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseIncompleteEvent(Model):
     """An event that is emitted when a response finishes as incomplete."""
 
     type: Literal['response.incomplete'] = 'response.incomplete'
@@ -12687,6 +16038,21 @@ class ResponseIncompleteEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.incomplete'] = 'response.incomplete',
+        response: Response,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.response = response
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12705,7 +16071,7 @@ class ResponseIncompleteEvent:
             v_response = Response.from_dict(v_response)
         except ValidationError as e:
             raise e.under('response') from None
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 3
         self = cls.__new__(cls)
@@ -12729,8 +16095,8 @@ class ResponseIncompleteEvent:
 
 _K_ResponseIncompleteEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseItemList:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseItemList(Model):
     """A list of Response items."""
 
     object: Literal['list'] = 'list'
@@ -12745,6 +16111,25 @@ class ResponseItemList:
     """The ID of the last item in the list."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        object: Literal['list'] = 'list',
+        data: list[ItemResource],
+        has_more: bool,
+        first_id: str,
+        last_id: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.object = object
+        self.data = data
+        self.has_more = has_more
+        self.first_id = first_id
+        self.last_id = last_id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12761,15 +16146,16 @@ class ResponseItemList:
             raise missing(e.args[0]) from None
         if v_object != 'list':
             raise bad_value('object', ('list',), v_object)
-        try:
-            v_data = _cv64(v_data)
-        except ValidationError as e:
-            raise e.under('data') from None
-        if not v_has_more.__class__ is bool:
+        if v_data.__class__ is not list or v_data:
+            try:
+                v_data = _cv64(v_data)
+            except ValidationError as e:
+                raise e.under('data') from None
+        if v_has_more.__class__ is not bool:
             raise bad_type('has_more', 'boolean', v_has_more)
-        if not v_first_id.__class__ is str:
+        if v_first_id.__class__ is not str:
             raise bad_type('first_id', 'string', v_first_id)
-        if not v_last_id.__class__ is str:
+        if v_last_id.__class__ is not str:
             raise bad_type('last_id', 'string', v_last_id)
         n = 5
         self = cls.__new__(cls)
@@ -12797,8 +16183,8 @@ class ResponseItemList:
 
 _K_ResponseItemList: frozenset[str] = frozenset(["data", "first_id", "has_more", "last_id", "object"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseLogProb:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseLogProb(Model):
     """A logprob is the logarithmic probability that the model assigns to producing  a particular token at a given position in the sequence. Less-negative (higher)  logprob values indicate greater model confidence in that token choice."""
 
     token: str
@@ -12810,6 +16196,21 @@ class ResponseLogProb:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        token: str,
+        logprob: float,
+        top_logprobs: list[ResponseLogProbTopLogprobsItem] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.token = token
+        self.logprob = logprob
+        self.top_logprobs = top_logprobs
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -12820,18 +16221,19 @@ class ResponseLogProb:
             v_logprob = data["logprob"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_token.__class__ is str:
+        if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if not (v_logprob.__class__ is float or v_logprob.__class__ is int):
+        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
             raise bad_type('logprob', 'number', v_logprob)
         n = 2
         v_top_logprobs = data.get("top_logprobs", UNSET)
         if v_top_logprobs is not UNSET:
             n += 1
-            try:
-                v_top_logprobs = _cv65(v_top_logprobs)
-            except ValidationError as e:
-                raise e.under('top_logprobs') from None
+            if v_top_logprobs.__class__ is not list or v_top_logprobs:
+                try:
+                    v_top_logprobs = _cv65(v_top_logprobs)
+                except ValidationError as e:
+                    raise e.under('top_logprobs') from None
         self = cls.__new__(cls)
         self.token = v_token
         self.logprob = v_logprob
@@ -12854,8 +16256,8 @@ class ResponseLogProb:
 
 _K_ResponseLogProb: frozenset[str] = frozenset(["logprob", "token", "top_logprobs"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseLogProbTopLogprobsItem:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseLogProbTopLogprobsItem(Model):
     """ResponseLogProbTopLogprobsItem"""
 
     token: str | Unset = UNSET
@@ -12864,6 +16266,19 @@ class ResponseLogProbTopLogprobsItem:
     """The log probability of this token."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        token: str | Unset = UNSET,
+        logprob: float | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.token = token
+        self.logprob = logprob
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12874,12 +16289,12 @@ class ResponseLogProbTopLogprobsItem:
         v_token = data.get("token", UNSET)
         if v_token is not UNSET:
             n += 1
-            if not v_token.__class__ is str:
+            if v_token.__class__ is not str:
                 raise bad_type('token', 'string', v_token)
         v_logprob = data.get("logprob", UNSET)
         if v_logprob is not UNSET:
             n += 1
-            if not (v_logprob.__class__ is float or v_logprob.__class__ is int):
+            if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
                 raise bad_type('logprob', 'number', v_logprob)
         self = cls.__new__(cls)
         self.token = v_token
@@ -12902,8 +16317,8 @@ class ResponseLogProbTopLogprobsItem:
 
 _K_ResponseLogProbTopLogprobsItem: frozenset[str] = frozenset(["logprob", "token"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseMCPCallArgumentsDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseMCPCallArgumentsDeltaEvent(Model):
     """Emitted when there is a delta (partial update) to the arguments of an MCP tool call."""
 
     type: Literal['response.mcp_call_arguments.delta'] = 'response.mcp_call_arguments.delta'
@@ -12918,6 +16333,25 @@ class ResponseMCPCallArgumentsDeltaEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.mcp_call_arguments.delta'] = 'response.mcp_call_arguments.delta',
+        output_index: int,
+        item_id: str,
+        delta: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.delta = delta
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -12934,13 +16368,13 @@ class ResponseMCPCallArgumentsDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.mcp_call_arguments.delta':
             raise bad_value('type', ('response.mcp_call_arguments.delta',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 5
         self = cls.__new__(cls)
@@ -12968,8 +16402,8 @@ class ResponseMCPCallArgumentsDeltaEvent:
 
 _K_ResponseMCPCallArgumentsDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseMCPCallArgumentsDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseMCPCallArgumentsDoneEvent(Model):
     """Emitted when the arguments for an MCP tool call are finalized."""
 
     type: Literal['response.mcp_call_arguments.done'] = 'response.mcp_call_arguments.done'
@@ -12984,6 +16418,25 @@ class ResponseMCPCallArgumentsDoneEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.mcp_call_arguments.done'] = 'response.mcp_call_arguments.done',
+        output_index: int,
+        item_id: str,
+        arguments: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.arguments = arguments
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13000,13 +16453,13 @@ class ResponseMCPCallArgumentsDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.mcp_call_arguments.done':
             raise bad_value('type', ('response.mcp_call_arguments.done',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_arguments.__class__ is str:
+        if v_arguments.__class__ is not str:
             raise bad_type('arguments', 'string', v_arguments)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 5
         self = cls.__new__(cls)
@@ -13034,8 +16487,8 @@ class ResponseMCPCallArgumentsDoneEvent:
 
 _K_ResponseMCPCallArgumentsDoneEvent: frozenset[str] = frozenset(["arguments", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseMCPCallCompletedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseMCPCallCompletedEvent(Model):
     """Emitted when an MCP  tool call has completed successfully."""
 
     type: Literal['response.mcp_call.completed'] = 'response.mcp_call.completed'
@@ -13048,6 +16501,23 @@ class ResponseMCPCallCompletedEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.mcp_call.completed'] = 'response.mcp_call.completed',
+        item_id: str,
+        output_index: int,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13063,11 +16533,11 @@ class ResponseMCPCallCompletedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.mcp_call.completed':
             raise bad_value('type', ('response.mcp_call.completed',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -13093,8 +16563,8 @@ class ResponseMCPCallCompletedEvent:
 
 _K_ResponseMCPCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseMCPCallFailedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseMCPCallFailedEvent(Model):
     """Emitted when an MCP  tool call has failed."""
 
     type: Literal['response.mcp_call.failed'] = 'response.mcp_call.failed'
@@ -13107,6 +16577,23 @@ class ResponseMCPCallFailedEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.mcp_call.failed'] = 'response.mcp_call.failed',
+        item_id: str,
+        output_index: int,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13122,11 +16609,11 @@ class ResponseMCPCallFailedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.mcp_call.failed':
             raise bad_value('type', ('response.mcp_call.failed',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -13152,8 +16639,8 @@ class ResponseMCPCallFailedEvent:
 
 _K_ResponseMCPCallFailedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseMCPCallInProgressEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseMCPCallInProgressEvent(Model):
     """Emitted when an MCP  tool call is in progress."""
 
     type: Literal['response.mcp_call.in_progress'] = 'response.mcp_call.in_progress'
@@ -13166,6 +16653,23 @@ class ResponseMCPCallInProgressEvent:
     """The unique identifier of the MCP tool call item being processed."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.mcp_call.in_progress'] = 'response.mcp_call.in_progress',
+        sequence_number: int,
+        output_index: int,
+        item_id: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.output_index = output_index
+        self.item_id = item_id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13181,11 +16685,11 @@ class ResponseMCPCallInProgressEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.mcp_call.in_progress':
             raise bad_value('type', ('response.mcp_call.in_progress',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
         n = 4
         self = cls.__new__(cls)
@@ -13211,8 +16715,8 @@ class ResponseMCPCallInProgressEvent:
 
 _K_ResponseMCPCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseMCPListToolsCompletedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseMCPListToolsCompletedEvent(Model):
     """Emitted when the list of available MCP tools has been successfully retrieved."""
 
     type: Literal['response.mcp_list_tools.completed'] = 'response.mcp_list_tools.completed'
@@ -13225,6 +16729,23 @@ class ResponseMCPListToolsCompletedEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.mcp_list_tools.completed'] = 'response.mcp_list_tools.completed',
+        item_id: str,
+        output_index: int,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13240,11 +16761,11 @@ class ResponseMCPListToolsCompletedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.mcp_list_tools.completed':
             raise bad_value('type', ('response.mcp_list_tools.completed',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -13270,8 +16791,8 @@ class ResponseMCPListToolsCompletedEvent:
 
 _K_ResponseMCPListToolsCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseMCPListToolsFailedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseMCPListToolsFailedEvent(Model):
     """Emitted when the attempt to list available MCP tools has failed."""
 
     type: Literal['response.mcp_list_tools.failed'] = 'response.mcp_list_tools.failed'
@@ -13284,6 +16805,23 @@ class ResponseMCPListToolsFailedEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.mcp_list_tools.failed'] = 'response.mcp_list_tools.failed',
+        item_id: str,
+        output_index: int,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13299,11 +16837,11 @@ class ResponseMCPListToolsFailedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.mcp_list_tools.failed':
             raise bad_value('type', ('response.mcp_list_tools.failed',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -13329,8 +16867,8 @@ class ResponseMCPListToolsFailedEvent:
 
 _K_ResponseMCPListToolsFailedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseMCPListToolsInProgressEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseMCPListToolsInProgressEvent(Model):
     """Emitted when the system is in the process of retrieving the list of available MCP tools."""
 
     type: Literal['response.mcp_list_tools.in_progress'] = 'response.mcp_list_tools.in_progress'
@@ -13343,6 +16881,23 @@ class ResponseMCPListToolsInProgressEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.mcp_list_tools.in_progress'] = 'response.mcp_list_tools.in_progress',
+        item_id: str,
+        output_index: int,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13358,11 +16913,11 @@ class ResponseMCPListToolsInProgressEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.mcp_list_tools.in_progress':
             raise bad_value('type', ('response.mcp_list_tools.in_progress',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -13388,8 +16943,8 @@ class ResponseMCPListToolsInProgressEvent:
 
 _K_ResponseMCPListToolsInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseOutputItemAddedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseOutputItemAddedEvent(Model):
     """Emitted when a new output item is added."""
 
     type: Literal['response.output_item.added'] = 'response.output_item.added'
@@ -13402,6 +16957,23 @@ class ResponseOutputItemAddedEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_item.added'] = 'response.output_item.added',
+        output_index: int,
+        item: OutputItem,
+        sequence_number: int | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item = item
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13416,7 +16988,7 @@ class ResponseOutputItemAddedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_item.added':
             raise bad_value('type', ('response.output_item.added',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
         try:
             v_item = parse_output_item(v_item)
@@ -13426,7 +16998,7 @@ class ResponseOutputItemAddedEvent:
         v_sequence_number = data.get("sequence_number", UNSET)
         if v_sequence_number is not UNSET:
             n += 1
-            if not v_sequence_number.__class__ is int:
+            if v_sequence_number.__class__ is not int:
                 raise bad_type('sequence_number', 'integer', v_sequence_number)
         self = cls.__new__(cls)
         self.type = v_type
@@ -13452,8 +17024,8 @@ class ResponseOutputItemAddedEvent:
 
 _K_ResponseOutputItemAddedEvent: frozenset[str] = frozenset(["item", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseOutputItemDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseOutputItemDoneEvent(Model):
     """Emitted when an output item is marked done."""
 
     type: Literal['response.output_item.done'] = 'response.output_item.done'
@@ -13466,6 +17038,23 @@ class ResponseOutputItemDoneEvent:
     """The sequence number of this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_item.done'] = 'response.output_item.done',
+        output_index: int,
+        item: OutputItem,
+        sequence_number: int | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item = item
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13480,7 +17069,7 @@ class ResponseOutputItemDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_item.done':
             raise bad_value('type', ('response.output_item.done',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
         try:
             v_item = parse_output_item(v_item)
@@ -13490,7 +17079,7 @@ class ResponseOutputItemDoneEvent:
         v_sequence_number = data.get("sequence_number", UNSET)
         if v_sequence_number is not UNSET:
             n += 1
-            if not v_sequence_number.__class__ is int:
+            if v_sequence_number.__class__ is not int:
                 raise bad_type('sequence_number', 'integer', v_sequence_number)
         self = cls.__new__(cls)
         self.type = v_type
@@ -13516,8 +17105,8 @@ class ResponseOutputItemDoneEvent:
 
 _K_ResponseOutputItemDoneEvent: frozenset[str] = frozenset(["item", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseOutputTextAnnotationAddedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseOutputTextAnnotationAddedEvent(Model):
     """Emitted when an annotation is added to output text content."""
 
     type: Literal['response.output_text.annotation.added'] = 'response.output_text.annotation.added'
@@ -13537,6 +17126,29 @@ class ResponseOutputTextAnnotationAddedEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_text.annotation.added'] = 'response.output_text.annotation.added',
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        annotation_index: int,
+        sequence_number: int,
+        annotation: Annotation | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.annotation_index = annotation_index
+        self.sequence_number = sequence_number
+        self.annotation = annotation
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -13554,15 +17166,15 @@ class ResponseOutputTextAnnotationAddedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_text.annotation.added':
             raise bad_value('type', ('response.output_text.annotation.added',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_annotation_index.__class__ is int:
+        if v_annotation_index.__class__ is not int:
             raise bad_type('annotation_index', 'integer', v_annotation_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         if v_annotation is not None:
             try:
@@ -13599,8 +17211,8 @@ class ResponseOutputTextAnnotationAddedEvent:
 
 _K_ResponseOutputTextAnnotationAddedEvent: frozenset[str] = frozenset(["annotation", "annotation_index", "content_index", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseProperties:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseProperties(Model):
     """ResponseProperties"""
 
     previous_response_id: str | None | Unset = UNSET
@@ -13615,6 +17227,31 @@ class ResponseProperties:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        previous_response_id: str | None | Unset = UNSET,
+        model: ModelIdsResponses | Unset = UNSET,
+        background: bool | None | Unset = UNSET,
+        max_tool_calls: int | None | Unset = UNSET,
+        text: ResponseTextParam | Unset = UNSET,
+        tools: ToolsArray | Unset = UNSET,
+        tool_choice: ToolChoiceParam | Unset = UNSET,
+        prompt: Prompt | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.previous_response_id = previous_response_id
+        self.model = model
+        self.background = background
+        self.max_tool_calls = max_tool_calls
+        self.text = text
+        self.tools = tools
+        self.tool_choice = tool_choice
+        self.prompt = prompt
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -13625,7 +17262,7 @@ class ResponseProperties:
         if v_previous_response_id is not UNSET:
             n += 1
             if v_previous_response_id is not None:
-                if not v_previous_response_id.__class__ is str:
+                if v_previous_response_id.__class__ is not str:
                     raise bad_type('previous_response_id', 'string', v_previous_response_id)
         v_model = data.get("model", UNSET)
         if v_model is not UNSET:
@@ -13638,13 +17275,13 @@ class ResponseProperties:
         if v_background is not UNSET:
             n += 1
             if v_background is not None:
-                if not v_background.__class__ is bool:
+                if v_background.__class__ is not bool:
                     raise bad_type('background', 'boolean', v_background)
         v_max_tool_calls = data.get("max_tool_calls", UNSET)
         if v_max_tool_calls is not UNSET:
             n += 1
             if v_max_tool_calls is not None:
-                if not v_max_tool_calls.__class__ is int:
+                if v_max_tool_calls.__class__ is not int:
                     raise bad_type('max_tool_calls', 'integer', v_max_tool_calls)
         v_text = data.get("text", UNSET)
         if v_text is not UNSET:
@@ -13714,8 +17351,8 @@ class ResponseProperties:
 
 _K_ResponseProperties: frozenset[str] = frozenset(["background", "max_tool_calls", "model", "previous_response_id", "prompt", "text", "tool_choice", "tools"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseQueuedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseQueuedEvent(Model):
     """Emitted when a response is queued and waiting to be processed."""
 
     type: Literal['response.queued'] = 'response.queued'
@@ -13726,6 +17363,21 @@ class ResponseQueuedEvent:
     """The sequence number for this event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.queued'] = 'response.queued',
+        response: Response,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.response = response
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13744,7 +17396,7 @@ class ResponseQueuedEvent:
             v_response = Response.from_dict(v_response)
         except ValidationError as e:
             raise e.under('response') from None
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 3
         self = cls.__new__(cls)
@@ -13768,8 +17420,8 @@ class ResponseQueuedEvent:
 
 _K_ResponseQueuedEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryPartAddedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryPartAddedEvent(Model):
     """Emitted when a new reasoning summary part is added."""
 
     type: Literal['response.reasoning_summary_part.added'] = 'response.reasoning_summary_part.added'
@@ -13787,6 +17439,27 @@ class ResponseReasoningSummaryPartAddedEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_summary_part.added'] = 'response.reasoning_summary_part.added',
+        item_id: str,
+        output_index: int,
+        summary_index: int,
+        sequence_number: int,
+        part: ResponseReasoningSummaryPartAddedEventPart,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.summary_index = summary_index
+        self.sequence_number = sequence_number
+        self.part = part
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -13803,13 +17476,13 @@ class ResponseReasoningSummaryPartAddedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_summary_part.added':
             raise bad_value('type', ('response.reasoning_summary_part.added',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_summary_index.__class__ is int:
+        if v_summary_index.__class__ is not int:
             raise bad_type('summary_index', 'integer', v_summary_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_part = ResponseReasoningSummaryPartAddedEventPart.from_dict(v_part)
@@ -13843,8 +17516,8 @@ class ResponseReasoningSummaryPartAddedEvent:
 
 _K_ResponseReasoningSummaryPartAddedEvent: frozenset[str] = frozenset(["item_id", "output_index", "part", "sequence_number", "summary_index", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryPartAddedEventPart:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryPartAddedEventPart(Model):
     """The summary part that was added."""
 
     type: Literal['summary_text'] = 'summary_text'
@@ -13853,6 +17526,19 @@ class ResponseReasoningSummaryPartAddedEventPart:
     """The text of the summary part."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['summary_text'] = 'summary_text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13866,7 +17552,7 @@ class ResponseReasoningSummaryPartAddedEventPart:
             raise missing(e.args[0]) from None
         if v_type != 'summary_text':
             raise bad_value('type', ('summary_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -13888,8 +17574,8 @@ class ResponseReasoningSummaryPartAddedEventPart:
 
 _K_ResponseReasoningSummaryPartAddedEventPart: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryPartDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryPartDoneEvent(Model):
     """Emitted when a reasoning summary part is completed."""
 
     type: Literal['response.reasoning_summary_part.done'] = 'response.reasoning_summary_part.done'
@@ -13909,6 +17595,29 @@ class ResponseReasoningSummaryPartDoneEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_summary_part.done'] = 'response.reasoning_summary_part.done',
+        item_id: str,
+        output_index: int,
+        summary_index: int,
+        sequence_number: int,
+        part: ResponseReasoningSummaryPartDoneEventPart,
+        status: Literal['incomplete'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.summary_index = summary_index
+        self.sequence_number = sequence_number
+        self.part = part
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -13925,13 +17634,13 @@ class ResponseReasoningSummaryPartDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_summary_part.done':
             raise bad_value('type', ('response.reasoning_summary_part.done',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_summary_index.__class__ is int:
+        if v_summary_index.__class__ is not int:
             raise bad_type('summary_index', 'integer', v_summary_index)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_part = ResponseReasoningSummaryPartDoneEventPart.from_dict(v_part)
@@ -13973,8 +17682,8 @@ class ResponseReasoningSummaryPartDoneEvent:
 
 _K_ResponseReasoningSummaryPartDoneEvent: frozenset[str] = frozenset(["item_id", "output_index", "part", "sequence_number", "status", "summary_index", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryPartDoneEventPart:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryPartDoneEventPart(Model):
     """The completed summary part."""
 
     type: Literal['summary_text'] = 'summary_text'
@@ -13983,6 +17692,19 @@ class ResponseReasoningSummaryPartDoneEventPart:
     """The text of the summary part."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['summary_text'] = 'summary_text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -13996,7 +17718,7 @@ class ResponseReasoningSummaryPartDoneEventPart:
             raise missing(e.args[0]) from None
         if v_type != 'summary_text':
             raise bad_value('type', ('summary_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -14018,8 +17740,8 @@ class ResponseReasoningSummaryPartDoneEventPart:
 
 _K_ResponseReasoningSummaryPartDoneEventPart: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryTextDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryTextDeltaEvent(Model):
     """Emitted when a delta is added to a reasoning summary text."""
 
     type: Literal['response.reasoning_summary_text.delta'] = 'response.reasoning_summary_text.delta'
@@ -14037,6 +17759,27 @@ class ResponseReasoningSummaryTextDeltaEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_summary_text.delta'] = 'response.reasoning_summary_text.delta',
+        item_id: str,
+        output_index: int,
+        summary_index: int,
+        delta: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.summary_index = summary_index
+        self.delta = delta
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14053,15 +17796,15 @@ class ResponseReasoningSummaryTextDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_summary_text.delta':
             raise bad_value('type', ('response.reasoning_summary_text.delta',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_summary_index.__class__ is int:
+        if v_summary_index.__class__ is not int:
             raise bad_type('summary_index', 'integer', v_summary_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 6
         self = cls.__new__(cls)
@@ -14091,8 +17834,8 @@ class ResponseReasoningSummaryTextDeltaEvent:
 
 _K_ResponseReasoningSummaryTextDeltaEvent: frozenset[str] = frozenset(["delta", "item_id", "output_index", "sequence_number", "summary_index", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryTextDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryTextDoneEvent(Model):
     """Emitted when a reasoning summary text is completed."""
 
     type: Literal['response.reasoning_summary_text.done'] = 'response.reasoning_summary_text.done'
@@ -14110,6 +17853,27 @@ class ResponseReasoningSummaryTextDoneEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_summary_text.done'] = 'response.reasoning_summary_text.done',
+        item_id: str,
+        output_index: int,
+        summary_index: int,
+        text: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.summary_index = summary_index
+        self.text = text
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14126,15 +17890,15 @@ class ResponseReasoningSummaryTextDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_summary_text.done':
             raise bad_value('type', ('response.reasoning_summary_text.done',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_summary_index.__class__ is int:
+        if v_summary_index.__class__ is not int:
             raise bad_type('summary_index', 'integer', v_summary_index)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 6
         self = cls.__new__(cls)
@@ -14164,8 +17928,8 @@ class ResponseReasoningSummaryTextDoneEvent:
 
 _K_ResponseReasoningSummaryTextDoneEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "summary_index", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningTextDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningTextDeltaEvent(Model):
     """Emitted when a delta is added to a reasoning text."""
 
     type: Literal['response.reasoning_text.delta'] = 'response.reasoning_text.delta'
@@ -14183,6 +17947,27 @@ class ResponseReasoningTextDeltaEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_text.delta'] = 'response.reasoning_text.delta',
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        delta: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.delta = delta
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14199,15 +17984,15 @@ class ResponseReasoningTextDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_text.delta':
             raise bad_value('type', ('response.reasoning_text.delta',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 6
         self = cls.__new__(cls)
@@ -14237,8 +18022,8 @@ class ResponseReasoningTextDeltaEvent:
 
 _K_ResponseReasoningTextDeltaEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningTextDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningTextDoneEvent(Model):
     """Emitted when a reasoning text is completed."""
 
     type: Literal['response.reasoning_text.done'] = 'response.reasoning_text.done'
@@ -14256,6 +18041,27 @@ class ResponseReasoningTextDoneEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_text.done'] = 'response.reasoning_text.done',
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        text: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.text = text
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14272,15 +18078,15 @@ class ResponseReasoningTextDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_text.done':
             raise bad_value('type', ('response.reasoning_text.done',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 6
         self = cls.__new__(cls)
@@ -14310,8 +18116,8 @@ class ResponseReasoningTextDoneEvent:
 
 _K_ResponseReasoningTextDoneEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "sequence_number", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseRefusalDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseRefusalDeltaEvent(Model):
     """Emitted when there is a partial refusal text."""
 
     type: Literal['response.refusal.delta'] = 'response.refusal.delta'
@@ -14329,6 +18135,27 @@ class ResponseRefusalDeltaEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.refusal.delta'] = 'response.refusal.delta',
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        delta: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.delta = delta
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14345,15 +18172,15 @@ class ResponseRefusalDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.refusal.delta':
             raise bad_value('type', ('response.refusal.delta',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 6
         self = cls.__new__(cls)
@@ -14383,8 +18210,8 @@ class ResponseRefusalDeltaEvent:
 
 _K_ResponseRefusalDeltaEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseRefusalDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseRefusalDoneEvent(Model):
     """Emitted when refusal text is finalized."""
 
     type: Literal['response.refusal.done'] = 'response.refusal.done'
@@ -14402,6 +18229,27 @@ class ResponseRefusalDoneEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.refusal.done'] = 'response.refusal.done',
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        refusal: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.refusal = refusal
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14418,15 +18266,15 @@ class ResponseRefusalDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.refusal.done':
             raise bad_value('type', ('response.refusal.done',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_refusal.__class__ is str:
+        if v_refusal.__class__ is not str:
             raise bad_type('refusal', 'string', v_refusal)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 6
         self = cls.__new__(cls)
@@ -14456,8 +18304,8 @@ class ResponseRefusalDoneEvent:
 
 _K_ResponseRefusalDoneEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "refusal", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseShellCallCommandAddedStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseShellCallCommandAddedStreamingEvent(Model):
     """A streaming event that indicated a shell command was added to a tool call."""
 
     type: Literal['response.shell_call_command.added'] = 'response.shell_call_command.added'
@@ -14472,6 +18320,25 @@ class ResponseShellCallCommandAddedStreamingEvent:
     """The shell command that was added."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.shell_call_command.added'] = 'response.shell_call_command.added',
+        sequence_number: int,
+        output_index: int,
+        command_index: int,
+        command: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.output_index = output_index
+        self.command_index = command_index
+        self.command = command
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -14488,13 +18355,13 @@ class ResponseShellCallCommandAddedStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.shell_call_command.added':
             raise bad_value('type', ('response.shell_call_command.added',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_command_index.__class__ is int:
+        if v_command_index.__class__ is not int:
             raise bad_type('command_index', 'integer', v_command_index)
-        if not v_command.__class__ is str:
+        if v_command.__class__ is not str:
             raise bad_type('command', 'string', v_command)
         n = 5
         self = cls.__new__(cls)
@@ -14522,8 +18389,8 @@ class ResponseShellCallCommandAddedStreamingEvent:
 
 _K_ResponseShellCallCommandAddedStreamingEvent: frozenset[str] = frozenset(["command", "command_index", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseShellCallCommandDeltaStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseShellCallCommandDeltaStreamingEvent(Model):
     """A streaming event that indicated a shell command was incrementally updated."""
 
     type: Literal['response.shell_call_command.delta'] = 'response.shell_call_command.delta'
@@ -14541,6 +18408,27 @@ class ResponseShellCallCommandDeltaStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.shell_call_command.delta'] = 'response.shell_call_command.delta',
+        sequence_number: int,
+        output_index: int,
+        command_index: int,
+        delta: str,
+        obfuscation: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.output_index = output_index
+        self.command_index = command_index
+        self.delta = delta
+        self.obfuscation = obfuscation
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14556,19 +18444,19 @@ class ResponseShellCallCommandDeltaStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.shell_call_command.delta':
             raise bad_value('type', ('response.shell_call_command.delta',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_command_index.__class__ is int:
+        if v_command_index.__class__ is not int:
             raise bad_type('command_index', 'integer', v_command_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
         n = 5
         v_obfuscation = data.get("obfuscation", UNSET)
         if v_obfuscation is not UNSET:
             n += 1
-            if not v_obfuscation.__class__ is str:
+            if v_obfuscation.__class__ is not str:
                 raise bad_type('obfuscation', 'string', v_obfuscation)
         self = cls.__new__(cls)
         self.type = v_type
@@ -14598,8 +18486,8 @@ class ResponseShellCallCommandDeltaStreamingEvent:
 
 _K_ResponseShellCallCommandDeltaStreamingEvent: frozenset[str] = frozenset(["command_index", "delta", "obfuscation", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseShellCallCommandDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseShellCallCommandDoneStreamingEvent(Model):
     """A streaming event that indicated a shell command was completed."""
 
     type: Literal['response.shell_call_command.done'] = 'response.shell_call_command.done'
@@ -14614,6 +18502,25 @@ class ResponseShellCallCommandDoneStreamingEvent:
     """The final shell command that was emitted."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.shell_call_command.done'] = 'response.shell_call_command.done',
+        sequence_number: int,
+        output_index: int,
+        command_index: int,
+        command: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.output_index = output_index
+        self.command_index = command_index
+        self.command = command
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -14630,13 +18537,13 @@ class ResponseShellCallCommandDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.shell_call_command.done':
             raise bad_value('type', ('response.shell_call_command.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_command_index.__class__ is int:
+        if v_command_index.__class__ is not int:
             raise bad_type('command_index', 'integer', v_command_index)
-        if not v_command.__class__ is str:
+        if v_command.__class__ is not str:
             raise bad_type('command', 'string', v_command)
         n = 5
         self = cls.__new__(cls)
@@ -14664,8 +18571,8 @@ class ResponseShellCallCommandDoneStreamingEvent:
 
 _K_ResponseShellCallCommandDoneStreamingEvent: frozenset[str] = frozenset(["command", "command_index", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseShellCallOutputContentDeltaStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseShellCallOutputContentDeltaStreamingEvent(Model):
     """A streaming event that indicated shell call output was incrementally added."""
 
     type: Literal['response.shell_call_output_content.delta'] = 'response.shell_call_output_content.delta'
@@ -14683,6 +18590,27 @@ class ResponseShellCallOutputContentDeltaStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.shell_call_output_content.delta'] = 'response.shell_call_output_content.delta',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        command_index: int,
+        delta: ShellCallOutputDelta,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.command_index = command_index
+        self.delta = delta
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14699,13 +18627,13 @@ class ResponseShellCallOutputContentDeltaStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.shell_call_output_content.delta':
             raise bad_value('type', ('response.shell_call_output_content.delta',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_command_index.__class__ is int:
+        if v_command_index.__class__ is not int:
             raise bad_type('command_index', 'integer', v_command_index)
         try:
             v_delta = ShellCallOutputDelta.from_dict(v_delta)
@@ -14739,8 +18667,8 @@ class ResponseShellCallOutputContentDeltaStreamingEvent:
 
 _K_ResponseShellCallOutputContentDeltaStreamingEvent: frozenset[str] = frozenset(["command_index", "delta", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseShellCallOutputContentDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseShellCallOutputContentDoneStreamingEvent(Model):
     """A streaming event that indicated shell call output was completed."""
 
     type: Literal['response.shell_call_output_content.done'] = 'response.shell_call_output_content.done'
@@ -14758,6 +18686,27 @@ class ResponseShellCallOutputContentDoneStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.shell_call_output_content.done'] = 'response.shell_call_output_content.done',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        command_index: int,
+        output: list[FunctionShellCallOutputContent],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.command_index = command_index
+        self.output = output
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14774,18 +18723,19 @@ class ResponseShellCallOutputContentDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.shell_call_output_content.done':
             raise bad_value('type', ('response.shell_call_output_content.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_command_index.__class__ is int:
+        if v_command_index.__class__ is not int:
             raise bad_type('command_index', 'integer', v_command_index)
-        try:
-            v_output = _cv37(v_output)
-        except ValidationError as e:
-            raise e.under('output') from None
+        if v_output.__class__ is not list or v_output:
+            try:
+                v_output = _cv37(v_output)
+            except ValidationError as e:
+                raise e.under('output') from None
         n = 6
         self = cls.__new__(cls)
         self.type = v_type
@@ -14814,14 +18764,25 @@ class ResponseShellCallOutputContentDoneStreamingEvent:
 
 _K_ResponseShellCallOutputContentDoneStreamingEvent: frozenset[str] = frozenset(["command_index", "item_id", "output", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseStreamOptions:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseStreamOptions(Model):
     """Options for streaming responses. Only set this when you set `stream: true`."""
 
     include_obfuscation: bool | Unset = UNSET
     """When true, stream obfuscation will be enabled. Stream obfuscation adds random characters to an `obfuscation` field on streaming delta events to normalize payload sizes as a mitigation to certain side-channel attacks. These obfuscation fields are included by default, but add a small amount of overhead to the data stream. You can set `include_obfuscation` to false to optimize for bandwidth if you trust the network links between your application and the OpenAI API."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        include_obfuscation: bool | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.include_obfuscation = include_obfuscation
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -14832,7 +18793,7 @@ class ResponseStreamOptions:
         v_include_obfuscation = data.get("include_obfuscation", UNSET)
         if v_include_obfuscation is not UNSET:
             n += 1
-            if not v_include_obfuscation.__class__ is bool:
+            if v_include_obfuscation.__class__ is not bool:
                 raise bad_type('include_obfuscation', 'boolean', v_include_obfuscation)
         self = cls.__new__(cls)
         self.include_obfuscation = v_include_obfuscation
@@ -14852,8 +18813,8 @@ class ResponseStreamOptions:
 
 _K_ResponseStreamOptions: frozenset[str] = frozenset(["include_obfuscation"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseTextDeltaEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseTextDeltaEvent(Model):
     """Emitted when there is an additional text delta."""
 
     type: Literal['response.output_text.delta'] = 'response.output_text.delta'
@@ -14873,6 +18834,29 @@ class ResponseTextDeltaEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_text.delta'] = 'response.output_text.delta',
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        delta: str,
+        sequence_number: int,
+        logprobs: list[ResponseLogProb] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.delta = delta
+        self.sequence_number = sequence_number
+        self.logprobs = logprobs
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14889,24 +18873,25 @@ class ResponseTextDeltaEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_text.delta':
             raise bad_value('type', ('response.output_text.delta',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 6
         v_logprobs = data.get("logprobs", UNSET)
         if v_logprobs is not UNSET:
             n += 1
-            try:
-                v_logprobs = _cv66(v_logprobs)
-            except ValidationError as e:
-                raise e.under('logprobs') from None
+            if v_logprobs.__class__ is not list or v_logprobs:
+                try:
+                    v_logprobs = _cv66(v_logprobs)
+                except ValidationError as e:
+                    raise e.under('logprobs') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.item_id = v_item_id
@@ -14937,8 +18922,8 @@ class ResponseTextDeltaEvent:
 
 _K_ResponseTextDeltaEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "logprobs", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseTextDoneEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseTextDoneEvent(Model):
     """Emitted when text content is finalized."""
 
     type: Literal['response.output_text.done'] = 'response.output_text.done'
@@ -14958,6 +18943,29 @@ class ResponseTextDoneEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_text.done'] = 'response.output_text.done',
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        text: str,
+        sequence_number: int,
+        logprobs: list[ResponseLogProb],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.text = text
+        self.sequence_number = sequence_number
+        self.logprobs = logprobs
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -14975,20 +18983,21 @@ class ResponseTextDoneEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_text.done':
             raise bad_value('type', ('response.output_text.done',), v_type)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        try:
-            v_logprobs = _cv66(v_logprobs)
-        except ValidationError as e:
-            raise e.under('logprobs') from None
+        if v_logprobs.__class__ is not list or v_logprobs:
+            try:
+                v_logprobs = _cv66(v_logprobs)
+            except ValidationError as e:
+                raise e.under('logprobs') from None
         n = 7
         self = cls.__new__(cls)
         self.type = v_type
@@ -15019,14 +19028,27 @@ class ResponseTextDoneEvent:
 
 _K_ResponseTextDoneEvent: frozenset[str] = frozenset(["content_index", "item_id", "logprobs", "output_index", "sequence_number", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseTextParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseTextParam(Model):
     """Configuration options for a text response from the model. Can be plain text or structured JSON data. Learn more: - [Text inputs and outputs](/docs/guides/text) - [Structured Outputs](/docs/guides/structured-outputs)"""
 
     format: TextResponseFormatConfiguration | Unset = UNSET
     verbosity: Verbosity | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        format: TextResponseFormatConfiguration | Unset = UNSET,
+        verbosity: Verbosity | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.format = format
+        self.verbosity = verbosity
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15069,8 +19091,8 @@ class ResponseTextParam:
 
 _K_ResponseTextParam: frozenset[str] = frozenset(["format", "verbosity"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseUsage:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseUsage(Model):
     """Represents token usage details including input tokens, output tokens, a breakdown of output tokens, and the total tokens used."""
 
     input_tokens: int
@@ -15086,6 +19108,25 @@ class ResponseUsage:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        input_tokens: int,
+        input_tokens_details: ResponseUsageInputTokensDetails,
+        output_tokens: int,
+        output_tokens_details: ResponseUsageOutputTokensDetails,
+        total_tokens: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.input_tokens = input_tokens
+        self.input_tokens_details = input_tokens_details
+        self.output_tokens = output_tokens
+        self.output_tokens_details = output_tokens_details
+        self.total_tokens = total_tokens
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -15099,19 +19140,19 @@ class ResponseUsage:
             v_total_tokens = data["total_tokens"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_input_tokens.__class__ is int:
+        if v_input_tokens.__class__ is not int:
             raise bad_type('input_tokens', 'integer', v_input_tokens)
         try:
             v_input_tokens_details = ResponseUsageInputTokensDetails.from_dict(v_input_tokens_details)
         except ValidationError as e:
             raise e.under('input_tokens_details') from None
-        if not v_output_tokens.__class__ is int:
+        if v_output_tokens.__class__ is not int:
             raise bad_type('output_tokens', 'integer', v_output_tokens)
         try:
             v_output_tokens_details = ResponseUsageOutputTokensDetails.from_dict(v_output_tokens_details)
         except ValidationError as e:
             raise e.under('output_tokens_details') from None
-        if not v_total_tokens.__class__ is int:
+        if v_total_tokens.__class__ is not int:
             raise bad_type('total_tokens', 'integer', v_total_tokens)
         n = 5
         self = cls.__new__(cls)
@@ -15139,8 +19180,8 @@ class ResponseUsage:
 
 _K_ResponseUsage: frozenset[str] = frozenset(["input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseUsageInputTokensDetails:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseUsageInputTokensDetails(Model):
     """A detailed breakdown of the input tokens."""
 
     cached_tokens: int
@@ -15149,6 +19190,19 @@ class ResponseUsageInputTokensDetails:
     """The number of input tokens that were written to the cache."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        cached_tokens: int,
+        cache_write_tokens: int | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.cached_tokens = cached_tokens
+        self.cache_write_tokens = cache_write_tokens
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15159,13 +19213,13 @@ class ResponseUsageInputTokensDetails:
             v_cached_tokens = data["cached_tokens"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_cached_tokens.__class__ is int:
+        if v_cached_tokens.__class__ is not int:
             raise bad_type('cached_tokens', 'integer', v_cached_tokens)
         n = 1
         v_cache_write_tokens = data.get("cache_write_tokens", UNSET)
         if v_cache_write_tokens is not UNSET:
             n += 1
-            if not v_cache_write_tokens.__class__ is int:
+            if v_cache_write_tokens.__class__ is not int:
                 raise bad_type('cache_write_tokens', 'integer', v_cache_write_tokens)
         self = cls.__new__(cls)
         self.cached_tokens = v_cached_tokens
@@ -15187,14 +19241,25 @@ class ResponseUsageInputTokensDetails:
 
 _K_ResponseUsageInputTokensDetails: frozenset[str] = frozenset(["cache_write_tokens", "cached_tokens"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseUsageOutputTokensDetails:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseUsageOutputTokensDetails(Model):
     """A detailed breakdown of the output tokens."""
 
     reasoning_tokens: int
     """The number of reasoning tokens."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        reasoning_tokens: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.reasoning_tokens = reasoning_tokens
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15205,7 +19270,7 @@ class ResponseUsageOutputTokensDetails:
             v_reasoning_tokens = data["reasoning_tokens"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_reasoning_tokens.__class__ is int:
+        if v_reasoning_tokens.__class__ is not int:
             raise bad_type('reasoning_tokens', 'integer', v_reasoning_tokens)
         n = 1
         self = cls.__new__(cls)
@@ -15225,8 +19290,8 @@ class ResponseUsageOutputTokensDetails:
 
 _K_ResponseUsageOutputTokensDetails: frozenset[str] = frozenset(["reasoning_tokens"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseWebSearchCallCompletedEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseWebSearchCallCompletedEvent(Model):
     """Emitted when a web search call is completed."""
 
     type: Literal['response.web_search_call.completed'] = 'response.web_search_call.completed'
@@ -15239,6 +19304,23 @@ class ResponseWebSearchCallCompletedEvent:
     """The sequence number of the web search call being processed."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.web_search_call.completed'] = 'response.web_search_call.completed',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15254,11 +19336,11 @@ class ResponseWebSearchCallCompletedEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.web_search_call.completed':
             raise bad_value('type', ('response.web_search_call.completed',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -15284,8 +19366,8 @@ class ResponseWebSearchCallCompletedEvent:
 
 _K_ResponseWebSearchCallCompletedEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseWebSearchCallInProgressEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseWebSearchCallInProgressEvent(Model):
     """Emitted when a web search call is initiated."""
 
     type: Literal['response.web_search_call.in_progress'] = 'response.web_search_call.in_progress'
@@ -15298,6 +19380,23 @@ class ResponseWebSearchCallInProgressEvent:
     """The sequence number of the web search call being processed."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.web_search_call.in_progress'] = 'response.web_search_call.in_progress',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15313,11 +19412,11 @@ class ResponseWebSearchCallInProgressEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.web_search_call.in_progress':
             raise bad_value('type', ('response.web_search_call.in_progress',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -15343,8 +19442,8 @@ class ResponseWebSearchCallInProgressEvent:
 
 _K_ResponseWebSearchCallInProgressEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseWebSearchCallSearchingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseWebSearchCallSearchingEvent(Model):
     """Emitted when a web search call is executing."""
 
     type: Literal['response.web_search_call.searching'] = 'response.web_search_call.searching'
@@ -15357,6 +19456,23 @@ class ResponseWebSearchCallSearchingEvent:
     """The sequence number of the web search call being processed."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.web_search_call.searching'] = 'response.web_search_call.searching',
+        output_index: int,
+        item_id: str,
+        sequence_number: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.output_index = output_index
+        self.item_id = item_id
+        self.sequence_number = sequence_number
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15372,11 +19488,11 @@ class ResponseWebSearchCallSearchingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.web_search_call.searching':
             raise bad_value('type', ('response.web_search_call.searching',), v_type)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         n = 4
         self = cls.__new__(cls)
@@ -15402,14 +19518,25 @@ class ResponseWebSearchCallSearchingEvent:
 
 _K_ResponseWebSearchCallSearchingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ScreenshotParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ScreenshotParam(Model):
     """A screenshot action."""
 
     type: Literal['screenshot'] = 'screenshot'
     """Specifies the event type. For a screenshot action, this property is always set to `screenshot`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['screenshot'] = 'screenshot',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15440,8 +19567,8 @@ class ScreenshotParam:
 
 _K_ScreenshotParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ScrollParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ScrollParam(Model):
     """A scroll action."""
 
     type: Literal['scroll'] = 'scroll'
@@ -15458,6 +19585,27 @@ class ScrollParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['scroll'] = 'scroll',
+        x: int,
+        y: int,
+        scroll_x: int,
+        scroll_y: int,
+        keys: list[str] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.x = x
+        self.y = y
+        self.scroll_x = scroll_x
+        self.scroll_y = scroll_y
+        self.keys = keys
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -15473,23 +19621,24 @@ class ScrollParam:
             raise missing(e.args[0]) from None
         if v_type != 'scroll':
             raise bad_value('type', ('scroll',), v_type)
-        if not v_x.__class__ is int:
+        if v_x.__class__ is not int:
             raise bad_type('x', 'integer', v_x)
-        if not v_y.__class__ is int:
+        if v_y.__class__ is not int:
             raise bad_type('y', 'integer', v_y)
-        if not v_scroll_x.__class__ is int:
+        if v_scroll_x.__class__ is not int:
             raise bad_type('scroll_x', 'integer', v_scroll_x)
-        if not v_scroll_y.__class__ is int:
+        if v_scroll_y.__class__ is not int:
             raise bad_type('scroll_y', 'integer', v_scroll_y)
         n = 5
         v_keys = data.get("keys", UNSET)
         if v_keys is not UNSET:
             n += 1
             if v_keys is not None:
-                try:
-                    v_keys = _cv3(v_keys)
-                except ValidationError as e:
-                    raise e.under('keys') from None
+                if v_keys.__class__ is not list or v_keys:
+                    try:
+                        v_keys = _cv3(v_keys)
+                    except ValidationError as e:
+                        raise e.under('keys') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.x = v_x
@@ -15518,8 +19667,8 @@ class ScrollParam:
 
 _K_ScrollParam: frozenset[str] = frozenset(["keys", "scroll_x", "scroll_y", "type", "x", "y"])
 
-@attrs.define(slots=True, kw_only=True)
-class ShellCallOutputDelta:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ShellCallOutputDelta(Model):
     """A delta of stdout/stderr emitted while a shell call was running."""
 
     stdout: str | Unset = UNSET
@@ -15528,6 +19677,19 @@ class ShellCallOutputDelta:
     """The stderr delta that was emitted."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        stdout: str | Unset = UNSET,
+        stderr: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15538,12 +19700,12 @@ class ShellCallOutputDelta:
         v_stdout = data.get("stdout", UNSET)
         if v_stdout is not UNSET:
             n += 1
-            if not v_stdout.__class__ is str:
+            if v_stdout.__class__ is not str:
                 raise bad_type('stdout', 'string', v_stdout)
         v_stderr = data.get("stderr", UNSET)
         if v_stderr is not UNSET:
             n += 1
-            if not v_stderr.__class__ is str:
+            if v_stderr.__class__ is not str:
                 raise bad_type('stderr', 'string', v_stderr)
         self = cls.__new__(cls)
         self.stdout = v_stdout
@@ -15566,14 +19728,25 @@ class ShellCallOutputDelta:
 
 _K_ShellCallOutputDelta: frozenset[str] = frozenset(["stderr", "stdout"])
 
-@attrs.define(slots=True, kw_only=True)
-class SpecificApplyPatchParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class SpecificApplyPatchParam(Model):
     """Forces the model to call the apply_patch tool when executing a tool call."""
 
     type: Literal['apply_patch'] = 'apply_patch'
     """The tool to call. Always `apply_patch`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['apply_patch'] = 'apply_patch',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15604,14 +19777,25 @@ class SpecificApplyPatchParam:
 
 _K_SpecificApplyPatchParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class SpecificFunctionShellParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class SpecificFunctionShellParam(Model):
     """Forces the model to call the shell tool when a tool call is required."""
 
     type: Literal['shell'] = 'shell'
     """The tool to call. Always `shell`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['shell'] = 'shell',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15642,14 +19826,25 @@ class SpecificFunctionShellParam:
 
 _K_SpecificFunctionShellParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class SpecificProgrammaticToolCallingParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class SpecificProgrammaticToolCallingParam(Model):
     """SpecificProgrammaticToolCallingParam"""
 
     type: Literal['programmatic_tool_calling'] = 'programmatic_tool_calling'
     """The tool to call. Always `programmatic_tool_calling`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['programmatic_tool_calling'] = 'programmatic_tool_calling',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15680,8 +19875,8 @@ class SpecificProgrammaticToolCallingParam:
 
 _K_SpecificProgrammaticToolCallingParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class SummaryTextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class SummaryTextContent(Model):
     """A summary text from the model."""
 
     type: Literal['summary_text'] = 'summary_text'
@@ -15690,6 +19885,19 @@ class SummaryTextContent:
     """A summary of the reasoning output from the model so far."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['summary_text'] = 'summary_text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15703,7 +19911,7 @@ class SummaryTextContent:
             raise missing(e.args[0]) from None
         if v_type != 'summary_text':
             raise bad_value('type', ('summary_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -15725,14 +19933,27 @@ class SummaryTextContent:
 
 _K_SummaryTextContent: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class TextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TextContent(Model):
     """A text content."""
 
     type: Literal['text'] = 'text'
     text: str
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['text'] = 'text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15746,7 +19967,7 @@ class TextContent:
             raise missing(e.args[0]) from None
         if v_type != 'text':
             raise bad_value('type', ('text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -15768,8 +19989,8 @@ class TextContent:
 
 _K_TextContent: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class TextResponseFormatJsonSchema:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TextResponseFormatJsonSchema(Model):
     """JSON Schema response format. Used to generate structured JSON responses. Learn more about [Structured Outputs](/docs/guides/structured-outputs)."""
 
     type: Literal['json_schema'] = 'json_schema'
@@ -15782,6 +20003,25 @@ class TextResponseFormatJsonSchema:
     strict: bool | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['json_schema'] = 'json_schema',
+        name: str,
+        schema: ResponseFormatJsonSchemaSchema,
+        description: str | Unset = UNSET,
+        strict: bool | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.schema = schema
+        self.description = description
+        self.strict = strict
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -15796,7 +20036,7 @@ class TextResponseFormatJsonSchema:
             raise missing(e.args[0]) from None
         if v_type != 'json_schema':
             raise bad_value('type', ('json_schema',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         try:
             v_schema = expect_object(v_schema)
@@ -15806,13 +20046,13 @@ class TextResponseFormatJsonSchema:
         v_description = data.get("description", UNSET)
         if v_description is not UNSET:
             n += 1
-            if not v_description.__class__ is str:
+            if v_description.__class__ is not str:
                 raise bad_type('description', 'string', v_description)
         v_strict = data.get("strict", UNSET)
         if v_strict is not UNSET:
             n += 1
             if v_strict is not None:
-                if not v_strict.__class__ is bool:
+                if v_strict.__class__ is not bool:
                     raise bad_type('strict', 'boolean', v_strict)
         self = cls.__new__(cls)
         self.type = v_type
@@ -15841,8 +20081,8 @@ class TextResponseFormatJsonSchema:
 
 _K_TextResponseFormatJsonSchema: frozenset[str] = frozenset(["description", "name", "schema", "strict", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class TokenCountsBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TokenCountsBody(Model):
     """TokenCountsBody"""
 
     model: str | None | Unset = UNSET
@@ -15862,6 +20102,39 @@ class TokenCountsBody:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        model: str | None | Unset = UNSET,
+        input: str | list[InputItem] | None | Unset = UNSET,
+        previous_response_id: str | None | Unset = UNSET,
+        tools: list[Tool] | None | Unset = UNSET,
+        text: ResponseTextParam | None | Unset = UNSET,
+        reasoning: Reasoning | None | Unset = UNSET,
+        truncation: TruncationEnum | Unset = UNSET,
+        instructions: str | None | Unset = UNSET,
+        personality: PersonalityEnum | Unset = UNSET,
+        conversation: ConversationParam | None | Unset = UNSET,
+        tool_choice: ToolChoiceParam | None | Unset = UNSET,
+        parallel_tool_calls: bool | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.model = model
+        self.input = input
+        self.previous_response_id = previous_response_id
+        self.tools = tools
+        self.text = text
+        self.reasoning = reasoning
+        self.truncation = truncation
+        self.instructions = instructions
+        self.personality = personality
+        self.conversation = conversation
+        self.tool_choice = tool_choice
+        self.parallel_tool_calls = parallel_tool_calls
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -15872,7 +20145,7 @@ class TokenCountsBody:
         if v_model is not UNSET:
             n += 1
             if v_model is not None:
-                if not v_model.__class__ is str:
+                if v_model.__class__ is not str:
                     raise bad_type('model', 'string', v_model)
         v_input = data.get("input", UNSET)
         if v_input is not UNSET:
@@ -15886,16 +20159,17 @@ class TokenCountsBody:
         if v_previous_response_id is not UNSET:
             n += 1
             if v_previous_response_id is not None:
-                if not v_previous_response_id.__class__ is str:
+                if v_previous_response_id.__class__ is not str:
                     raise bad_type('previous_response_id', 'string', v_previous_response_id)
         v_tools = data.get("tools", UNSET)
         if v_tools is not UNSET:
             n += 1
             if v_tools is not None:
-                try:
-                    v_tools = _cv0(v_tools)
-                except ValidationError as e:
-                    raise e.under('tools') from None
+                if v_tools.__class__ is not list or v_tools:
+                    try:
+                        v_tools = _cv0(v_tools)
+                    except ValidationError as e:
+                        raise e.under('tools') from None
         v_text = data.get("text", UNSET)
         if v_text is not UNSET:
             n += 1
@@ -15921,7 +20195,7 @@ class TokenCountsBody:
         if v_instructions is not UNSET:
             n += 1
             if v_instructions is not None:
-                if not v_instructions.__class__ is str:
+                if v_instructions.__class__ is not str:
                     raise bad_type('instructions', 'string', v_instructions)
         v_personality = data.get("personality", UNSET)
         if v_personality is not UNSET:
@@ -15950,7 +20224,7 @@ class TokenCountsBody:
         if v_parallel_tool_calls is not UNSET:
             n += 1
             if v_parallel_tool_calls is not None:
-                if not v_parallel_tool_calls.__class__ is bool:
+                if v_parallel_tool_calls.__class__ is not bool:
                     raise bad_type('parallel_tool_calls', 'boolean', v_parallel_tool_calls)
         self = cls.__new__(cls)
         self.model = v_model
@@ -16003,14 +20277,27 @@ class TokenCountsBody:
 
 _K_TokenCountsBody: frozenset[str] = frozenset(["conversation", "input", "instructions", "model", "parallel_tool_calls", "personality", "previous_response_id", "reasoning", "text", "tool_choice", "tools", "truncation"])
 
-@attrs.define(slots=True, kw_only=True)
-class TokenCountsResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TokenCountsResource(Model):
     """Token counts"""
 
     object: Literal['response.input_tokens'] = 'response.input_tokens'
     input_tokens: int
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        object: Literal['response.input_tokens'] = 'response.input_tokens',
+        input_tokens: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.object = object
+        self.input_tokens = input_tokens
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16024,7 +20311,7 @@ class TokenCountsResource:
             raise missing(e.args[0]) from None
         if v_object != 'response.input_tokens':
             raise bad_value('object', ('response.input_tokens',), v_object)
-        if not v_input_tokens.__class__ is int:
+        if v_input_tokens.__class__ is not int:
             raise bad_type('input_tokens', 'integer', v_input_tokens)
         n = 2
         self = cls.__new__(cls)
@@ -16046,8 +20333,8 @@ class TokenCountsResource:
 
 _K_TokenCountsResource: frozenset[str] = frozenset(["input_tokens", "object"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolChoiceAllowed:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolChoiceAllowed(Model):
     """Constrains the tools available to the model to a pre-defined set."""
 
     type: Literal['allowed_tools'] = 'allowed_tools'
@@ -16058,6 +20345,21 @@ class ToolChoiceAllowed:
     """A list of tool definitions that the model should be allowed to call."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['allowed_tools'] = 'allowed_tools',
+        mode: Literal['auto', 'required'],
+        tools: list[dict[str, Any]],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.mode = mode
+        self.tools = tools
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16074,10 +20376,11 @@ class ToolChoiceAllowed:
             raise bad_value('type', ('allowed_tools',), v_type)
         if v_mode not in ('auto', 'required',):
             raise bad_value('mode', ('auto', 'required',), v_mode)
-        try:
-            v_tools = _cv69(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv69(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         n = 3
         self = cls.__new__(cls)
         self.type = v_type
@@ -16100,8 +20403,8 @@ class ToolChoiceAllowed:
 
 _K_ToolChoiceAllowed: frozenset[str] = frozenset(["mode", "tools", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolChoiceCustom:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolChoiceCustom(Model):
     """Use this option to force the model to call a specific custom tool."""
 
     type: Literal['custom'] = 'custom'
@@ -16110,6 +20413,19 @@ class ToolChoiceCustom:
     """The name of the custom tool to call."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['custom'] = 'custom',
+        name: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16123,7 +20439,7 @@ class ToolChoiceCustom:
             raise missing(e.args[0]) from None
         if v_type != 'custom':
             raise bad_value('type', ('custom',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         n = 2
         self = cls.__new__(cls)
@@ -16145,8 +20461,8 @@ class ToolChoiceCustom:
 
 _K_ToolChoiceCustom: frozenset[str] = frozenset(["name", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolChoiceFunction:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolChoiceFunction(Model):
     """Use this option to force the model to call a specific function."""
 
     type: Literal['function'] = 'function'
@@ -16155,6 +20471,19 @@ class ToolChoiceFunction:
     """The name of the function to call."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function'] = 'function',
+        name: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16168,7 +20497,7 @@ class ToolChoiceFunction:
             raise missing(e.args[0]) from None
         if v_type != 'function':
             raise bad_value('type', ('function',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         n = 2
         self = cls.__new__(cls)
@@ -16190,8 +20519,8 @@ class ToolChoiceFunction:
 
 _K_ToolChoiceFunction: frozenset[str] = frozenset(["name", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolChoiceMCP:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolChoiceMCP(Model):
     """Use this option to force the model to call a specific tool on a remote MCP server."""
 
     type: Literal['mcp'] = 'mcp'
@@ -16201,6 +20530,21 @@ class ToolChoiceMCP:
     name: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['mcp'] = 'mcp',
+        server_label: str,
+        name: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.server_label = server_label
+        self.name = name
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16214,14 +20558,14 @@ class ToolChoiceMCP:
             raise missing(e.args[0]) from None
         if v_type != 'mcp':
             raise bad_value('type', ('mcp',), v_type)
-        if not v_server_label.__class__ is str:
+        if v_server_label.__class__ is not str:
             raise bad_type('server_label', 'string', v_server_label)
         n = 2
         v_name = data.get("name", UNSET)
         if v_name is not UNSET:
             n += 1
             if v_name is not None:
-                if not v_name.__class__ is str:
+                if v_name.__class__ is not str:
                     raise bad_type('name', 'string', v_name)
         self = cls.__new__(cls)
         self.type = v_type
@@ -16245,14 +20589,25 @@ class ToolChoiceMCP:
 
 _K_ToolChoiceMCP: frozenset[str] = frozenset(["name", "server_label", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolChoiceTypes:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolChoiceTypes(Model):
     """Indicates that the model should use a built-in tool to generate a response. [Learn more about built-in tools](/docs/guides/tools)."""
 
     type: Literal['file_search', 'web_search_preview', 'computer', 'computer_use_preview', 'computer_use', 'web_search_preview_2025_03_11', 'image_generation', 'code_interpreter']
     """The type of hosted tool the model should to use. Learn more about [built-in tools](/docs/guides/tools)."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['file_search', 'web_search_preview', 'computer', 'computer_use_preview', 'computer_use', 'web_search_preview_2025_03_11', 'image_generation', 'code_interpreter'],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16283,8 +20638,8 @@ class ToolChoiceTypes:
 
 _K_ToolChoiceTypes: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolSearchCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolSearchCall(Model):
     """ToolSearchCall"""
 
     type: Literal['tool_search_call'] = 'tool_search_call'
@@ -16303,6 +20658,29 @@ class ToolSearchCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['tool_search_call'] = 'tool_search_call',
+        id: str,
+        call_id: str | None,
+        execution: ToolSearchExecutionType,
+        arguments: Any,
+        status: FunctionCallStatus,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.execution = execution
+        self.arguments = arguments
+        self.status = status
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -16319,10 +20697,10 @@ class ToolSearchCall:
             raise missing(e.args[0]) from None
         if v_type != 'tool_search_call':
             raise bad_value('type', ('tool_search_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_call_id is not None:
-            if not v_call_id.__class__ is str:
+            if v_call_id.__class__ is not str:
                 raise bad_type('call_id', 'string', v_call_id)
         if v_execution not in ('server', 'client',):
             raise bad_value('execution', ('server', 'client',), v_execution)
@@ -16332,7 +20710,7 @@ class ToolSearchCall:
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -16364,8 +20742,8 @@ class ToolSearchCall:
 
 _K_ToolSearchCall: frozenset[str] = frozenset(["arguments", "call_id", "created_by", "execution", "id", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolSearchCallItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolSearchCallItemParam(Model):
     """ToolSearchCallItemParam"""
 
     type: Literal['tool_search_call'] = 'tool_search_call'
@@ -16379,6 +20757,27 @@ class ToolSearchCallItemParam:
     status: FunctionCallItemStatus | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['tool_search_call'] = 'tool_search_call',
+        arguments: EmptyModelParam,
+        id: str | None | Unset = UNSET,
+        call_id: str | None | Unset = UNSET,
+        execution: ToolSearchExecutionType | Unset = UNSET,
+        status: FunctionCallItemStatus | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.arguments = arguments
+        self.id = id
+        self.call_id = call_id
+        self.execution = execution
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16401,13 +20800,13 @@ class ToolSearchCallItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_call_id = data.get("call_id", UNSET)
         if v_call_id is not UNSET:
             n += 1
             if v_call_id is not None:
-                if not v_call_id.__class__ is str:
+                if v_call_id.__class__ is not str:
                     raise bad_type('call_id', 'string', v_call_id)
         v_execution = data.get("execution", UNSET)
         if v_execution is not UNSET:
@@ -16451,8 +20850,8 @@ class ToolSearchCallItemParam:
 
 _K_ToolSearchCallItemParam: frozenset[str] = frozenset(["arguments", "call_id", "execution", "id", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolSearchOutput:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolSearchOutput(Model):
     """ToolSearchOutput"""
 
     type: Literal['tool_search_output'] = 'tool_search_output'
@@ -16471,6 +20870,29 @@ class ToolSearchOutput:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['tool_search_output'] = 'tool_search_output',
+        id: str,
+        call_id: str | None,
+        execution: ToolSearchExecutionType,
+        tools: list[Tool],
+        status: FunctionCallOutputStatusEnum,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.execution = execution
+        self.tools = tools
+        self.status = status
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -16487,24 +20909,25 @@ class ToolSearchOutput:
             raise missing(e.args[0]) from None
         if v_type != 'tool_search_output':
             raise bad_value('type', ('tool_search_output',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_call_id is not None:
-            if not v_call_id.__class__ is str:
+            if v_call_id.__class__ is not str:
                 raise bad_type('call_id', 'string', v_call_id)
         if v_execution not in ('server', 'client',):
             raise bad_value('execution', ('server', 'client',), v_execution)
-        try:
-            v_tools = _cv0(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv0(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         if v_status not in ('in_progress', 'completed', 'incomplete',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete',), v_status)
         n = 6
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -16536,8 +20959,8 @@ class ToolSearchOutput:
 
 _K_ToolSearchOutput: frozenset[str] = frozenset(["call_id", "created_by", "execution", "id", "status", "tools", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolSearchOutputItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolSearchOutputItemParam(Model):
     """ToolSearchOutputItemParam"""
 
     type: Literal['tool_search_output'] = 'tool_search_output'
@@ -16552,6 +20975,27 @@ class ToolSearchOutputItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['tool_search_output'] = 'tool_search_output',
+        tools: list[Tool],
+        id: str | None | Unset = UNSET,
+        call_id: str | None | Unset = UNSET,
+        execution: ToolSearchExecutionType | Unset = UNSET,
+        status: FunctionCallItemStatus | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.tools = tools
+        self.id = id
+        self.call_id = call_id
+        self.execution = execution
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -16564,22 +21008,23 @@ class ToolSearchOutputItemParam:
             raise missing(e.args[0]) from None
         if v_type != 'tool_search_output':
             raise bad_value('type', ('tool_search_output',), v_type)
-        try:
-            v_tools = _cv0(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv0(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         n = 2
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_call_id = data.get("call_id", UNSET)
         if v_call_id is not UNSET:
             n += 1
             if v_call_id is not None:
-                if not v_call_id.__class__ is str:
+                if v_call_id.__class__ is not str:
                     raise bad_type('call_id', 'string', v_call_id)
         v_execution = data.get("execution", UNSET)
         if v_execution is not UNSET:
@@ -16623,8 +21068,8 @@ class ToolSearchOutputItemParam:
 
 _K_ToolSearchOutputItemParam: frozenset[str] = frozenset(["call_id", "execution", "id", "status", "tools", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ToolSearchToolParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ToolSearchToolParam(Model):
     """Hosted or BYOT tool search configuration for deferred tools."""
 
     type: Literal['tool_search'] = 'tool_search'
@@ -16635,6 +21080,23 @@ class ToolSearchToolParam:
     parameters: EmptyModelParam | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['tool_search'] = 'tool_search',
+        execution: ToolSearchExecutionType | Unset = UNSET,
+        description: str | None | Unset = UNSET,
+        parameters: EmptyModelParam | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.execution = execution
+        self.description = description
+        self.parameters = parameters
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16657,7 +21119,7 @@ class ToolSearchToolParam:
         if v_description is not UNSET:
             n += 1
             if v_description is not None:
-                if not v_description.__class__ is str:
+                if v_description.__class__ is not str:
                     raise bad_type('description', 'string', v_description)
         v_parameters = data.get("parameters", UNSET)
         if v_parameters is not UNSET:
@@ -16693,8 +21155,8 @@ class ToolSearchToolParam:
 
 _K_ToolSearchToolParam: frozenset[str] = frozenset(["description", "execution", "parameters", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class TopLogProb:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TopLogProb(Model):
     """The top log probability of a token."""
 
     token: str
@@ -16702,6 +21164,21 @@ class TopLogProb:
     bytes: list[int]
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        token: str,
+        logprob: float,
+        bytes: list[int],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.token = token
+        self.logprob = logprob
+        self.bytes = bytes
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16714,14 +21191,15 @@ class TopLogProb:
             v_bytes = data["bytes"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_token.__class__ is str:
+        if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if not (v_logprob.__class__ is float or v_logprob.__class__ is int):
+        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
             raise bad_type('logprob', 'number', v_logprob)
-        try:
-            v_bytes = _cv42(v_bytes)
-        except ValidationError as e:
-            raise e.under('bytes') from None
+        if v_bytes.__class__ is not list or v_bytes:
+            try:
+                v_bytes = _cv42(v_bytes)
+            except ValidationError as e:
+                raise e.under('bytes') from None
         n = 3
         self = cls.__new__(cls)
         self.token = v_token
@@ -16744,8 +21222,8 @@ class TopLogProb:
 
 _K_TopLogProb: frozenset[str] = frozenset(["bytes", "logprob", "token"])
 
-@attrs.define(slots=True, kw_only=True)
-class TypeParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TypeParam(Model):
     """An action to type in text."""
 
     type: Literal['type'] = 'type'
@@ -16754,6 +21232,19 @@ class TypeParam:
     """The text to type."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['type'] = 'type',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16767,7 +21258,7 @@ class TypeParam:
             raise missing(e.args[0]) from None
         if v_type != 'type':
             raise bad_value('type', ('type',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -16789,8 +21280,8 @@ class TypeParam:
 
 _K_TypeParam: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class UrlCitationBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class UrlCitationBody(Model):
     """A citation for a web resource used to generate a model response."""
 
     type: Literal['url_citation'] = 'url_citation'
@@ -16805,6 +21296,25 @@ class UrlCitationBody:
     """The title of the web resource."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['url_citation'] = 'url_citation',
+        url: str,
+        start_index: int,
+        end_index: int,
+        title: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.url = url
+        self.start_index = start_index
+        self.end_index = end_index
+        self.title = title
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16821,13 +21331,13 @@ class UrlCitationBody:
             raise missing(e.args[0]) from None
         if v_type != 'url_citation':
             raise bad_value('type', ('url_citation',), v_type)
-        if not v_url.__class__ is str:
+        if v_url.__class__ is not str:
             raise bad_type('url', 'string', v_url)
-        if not v_start_index.__class__ is int:
+        if v_start_index.__class__ is not int:
             raise bad_type('start_index', 'integer', v_start_index)
-        if not v_end_index.__class__ is int:
+        if v_end_index.__class__ is not int:
             raise bad_type('end_index', 'integer', v_end_index)
-        if not v_title.__class__ is str:
+        if v_title.__class__ is not str:
             raise bad_type('title', 'string', v_title)
         n = 5
         self = cls.__new__(cls)
@@ -16855,14 +21365,25 @@ class UrlCitationBody:
 
 _K_UrlCitationBody: frozenset[str] = frozenset(["end_index", "start_index", "title", "type", "url"])
 
-@attrs.define(slots=True, kw_only=True)
-class WaitParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WaitParam(Model):
     """A wait action."""
 
     type: Literal['wait'] = 'wait'
     """Specifies the event type. For a wait action, this property is always set to `wait`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['wait'] = 'wait',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16893,8 +21414,8 @@ class WaitParam:
 
 _K_WaitParam: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSearchActionFind:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSearchActionFind(Model):
     """Action type "find_in_page": Searches for a pattern within a loaded page."""
 
     type: Literal['find_in_page'] = 'find_in_page'
@@ -16905,6 +21426,21 @@ class WebSearchActionFind:
     """The pattern or text to search for within the page."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['find_in_page'] = 'find_in_page',
+        url: str,
+        pattern: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.url = url
+        self.pattern = pattern
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16919,9 +21455,9 @@ class WebSearchActionFind:
             raise missing(e.args[0]) from None
         if v_type != 'find_in_page':
             raise bad_value('type', ('find_in_page',), v_type)
-        if not v_url.__class__ is str:
+        if v_url.__class__ is not str:
             raise bad_type('url', 'string', v_url)
-        if not v_pattern.__class__ is str:
+        if v_pattern.__class__ is not str:
             raise bad_type('pattern', 'string', v_pattern)
         n = 3
         self = cls.__new__(cls)
@@ -16945,8 +21481,8 @@ class WebSearchActionFind:
 
 _K_WebSearchActionFind: frozenset[str] = frozenset(["pattern", "type", "url"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSearchActionOpenPage:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSearchActionOpenPage(Model):
     """Action type "open_page" - Opens a specific URL from search results."""
 
     type: Literal['open_page'] = 'open_page'
@@ -16955,6 +21491,19 @@ class WebSearchActionOpenPage:
     """The URL opened by the model."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['open_page'] = 'open_page',
+        url: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.url = url
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -16972,7 +21521,7 @@ class WebSearchActionOpenPage:
         if v_url is not UNSET:
             n += 1
             if v_url is not None:
-                if not v_url.__class__ is str:
+                if v_url.__class__ is not str:
                     raise bad_type('url', 'string', v_url)
         self = cls.__new__(cls)
         self.type = v_type
@@ -16994,8 +21543,8 @@ class WebSearchActionOpenPage:
 
 _K_WebSearchActionOpenPage: frozenset[str] = frozenset(["type", "url"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSearchActionSearch:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSearchActionSearch(Model):
     """Action type "search" - Performs a web search query."""
 
     type: Literal['search'] = 'search'
@@ -17008,6 +21557,23 @@ class WebSearchActionSearch:
     """The sources used in the search."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['search'] = 'search',
+        query: str | Unset = UNSET,
+        queries: list[str] | Unset = UNSET,
+        sources: list[WebSearchActionSearchSourcesItem] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.query = query
+        self.queries = queries
+        self.sources = sources
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -17024,22 +21590,24 @@ class WebSearchActionSearch:
         v_query = data.get("query", UNSET)
         if v_query is not UNSET:
             n += 1
-            if not v_query.__class__ is str:
+            if v_query.__class__ is not str:
                 raise bad_type('query', 'string', v_query)
         v_queries = data.get("queries", UNSET)
         if v_queries is not UNSET:
             n += 1
-            try:
-                v_queries = _cv3(v_queries)
-            except ValidationError as e:
-                raise e.under('queries') from None
+            if v_queries.__class__ is not list or v_queries:
+                try:
+                    v_queries = _cv3(v_queries)
+                except ValidationError as e:
+                    raise e.under('queries') from None
         v_sources = data.get("sources", UNSET)
         if v_sources is not UNSET:
             n += 1
-            try:
-                v_sources = _cv70(v_sources)
-            except ValidationError as e:
-                raise e.under('sources') from None
+            if v_sources.__class__ is not list or v_sources:
+                try:
+                    v_sources = _cv70(v_sources)
+                except ValidationError as e:
+                    raise e.under('sources') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.query = v_query
@@ -17066,8 +21634,8 @@ class WebSearchActionSearch:
 
 _K_WebSearchActionSearch: frozenset[str] = frozenset(["queries", "query", "sources", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSearchActionSearchSourcesItem:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSearchActionSearchSourcesItem(Model):
     """A source used in the search."""
 
     type: Literal['url'] = 'url'
@@ -17076,6 +21644,19 @@ class WebSearchActionSearchSourcesItem:
     """The URL of the source."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['url'] = 'url',
+        url: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.url = url
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -17089,7 +21670,7 @@ class WebSearchActionSearchSourcesItem:
             raise missing(e.args[0]) from None
         if v_type != 'url':
             raise bad_value('type', ('url',), v_type)
-        if not v_url.__class__ is str:
+        if v_url.__class__ is not str:
             raise bad_type('url', 'string', v_url)
         n = 2
         self = cls.__new__(cls)
@@ -17111,8 +21692,8 @@ class WebSearchActionSearchSourcesItem:
 
 _K_WebSearchActionSearchSourcesItem: frozenset[str] = frozenset(["type", "url"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSearchApproximateLocation:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSearchApproximateLocation(Model):
     """The approximate location of the user."""
 
     type: Literal['approximate'] | Unset = UNSET
@@ -17123,6 +21704,25 @@ class WebSearchApproximateLocation:
     timezone: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['approximate'] | Unset = UNSET,
+        country: str | None | Unset = UNSET,
+        region: str | None | Unset = UNSET,
+        city: str | None | Unset = UNSET,
+        timezone: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.country = country
+        self.region = region
+        self.city = city
+        self.timezone = timezone
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -17139,25 +21739,25 @@ class WebSearchApproximateLocation:
         if v_country is not UNSET:
             n += 1
             if v_country is not None:
-                if not v_country.__class__ is str:
+                if v_country.__class__ is not str:
                     raise bad_type('country', 'string', v_country)
         v_region = data.get("region", UNSET)
         if v_region is not UNSET:
             n += 1
             if v_region is not None:
-                if not v_region.__class__ is str:
+                if v_region.__class__ is not str:
                     raise bad_type('region', 'string', v_region)
         v_city = data.get("city", UNSET)
         if v_city is not UNSET:
             n += 1
             if v_city is not None:
-                if not v_city.__class__ is str:
+                if v_city.__class__ is not str:
                     raise bad_type('city', 'string', v_city)
         v_timezone = data.get("timezone", UNSET)
         if v_timezone is not UNSET:
             n += 1
             if v_timezone is not None:
-                if not v_timezone.__class__ is str:
+                if v_timezone.__class__ is not str:
                     raise bad_type('timezone', 'string', v_timezone)
         self = cls.__new__(cls)
         self.type = v_type
@@ -17189,8 +21789,8 @@ class WebSearchApproximateLocation:
 
 _K_WebSearchApproximateLocation: frozenset[str] = frozenset(["city", "country", "region", "timezone", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSearchPreviewTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSearchPreviewTool(Model):
     """This tool searches the web for relevant results to use in a response. Learn more about the [web search tool](https://platform.openai.com/docs/guides/tools-web-search)."""
 
     type: Literal['web_search_preview', 'web_search_preview_2025_03_11']
@@ -17201,6 +21801,23 @@ class WebSearchPreviewTool:
     search_content_types: list[SearchContentType] | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['web_search_preview', 'web_search_preview_2025_03_11'],
+        user_location: ApproximateLocation | None | Unset = UNSET,
+        search_context_size: SearchContextSize | Unset = UNSET,
+        search_content_types: list[SearchContentType] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.user_location = user_location
+        self.search_context_size = search_context_size
+        self.search_content_types = search_content_types
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -17230,10 +21847,11 @@ class WebSearchPreviewTool:
         v_search_content_types = data.get("search_content_types", UNSET)
         if v_search_content_types is not UNSET:
             n += 1
-            try:
-                v_search_content_types = _cv71(v_search_content_types)
-            except ValidationError as e:
-                raise e.under('search_content_types') from None
+            if v_search_content_types.__class__ is not list or v_search_content_types:
+                try:
+                    v_search_content_types = _cv71(v_search_content_types)
+                except ValidationError as e:
+                    raise e.under('search_content_types') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.user_location = v_user_location
@@ -17260,8 +21878,8 @@ class WebSearchPreviewTool:
 
 _K_WebSearchPreviewTool: frozenset[str] = frozenset(["search_content_types", "search_context_size", "type", "user_location"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSearchTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSearchTool(Model):
     """Search the Internet for sources related to the prompt. Learn more about the [web search tool](/docs/guides/tools-web-search)."""
 
     type: Literal['web_search', 'web_search_2025_08_26']
@@ -17274,6 +21892,25 @@ class WebSearchTool:
     """High level guidance for the amount of context window space to use for the search. One of `low`, `medium`, or `high`. `medium` is the default."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['web_search', 'web_search_2025_08_26'],
+        external_web_access: bool | Unset = UNSET,
+        filters: WebSearchToolFilters | None | Unset = UNSET,
+        user_location: WebSearchApproximateLocation | None | Unset = UNSET,
+        search_context_size: Literal['low', 'medium', 'high'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.external_web_access = external_web_access
+        self.filters = filters
+        self.user_location = user_location
+        self.search_context_size = search_context_size
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -17290,7 +21927,7 @@ class WebSearchTool:
         v_external_web_access = data.get("external_web_access", UNSET)
         if v_external_web_access is not UNSET:
             n += 1
-            if not v_external_web_access.__class__ is bool:
+            if v_external_web_access.__class__ is not bool:
                 raise bad_type('external_web_access', 'boolean', v_external_web_access)
         v_filters = data.get("filters", UNSET)
         if v_filters is not UNSET:
@@ -17342,13 +21979,24 @@ class WebSearchTool:
 
 _K_WebSearchTool: frozenset[str] = frozenset(["external_web_access", "filters", "search_context_size", "type", "user_location"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSearchToolFilters:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSearchToolFilters(Model):
     """Filters for the search."""
 
     allowed_domains: list[str] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        allowed_domains: list[str] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.allowed_domains = allowed_domains
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -17360,10 +22008,11 @@ class WebSearchToolFilters:
         if v_allowed_domains is not UNSET:
             n += 1
             if v_allowed_domains is not None:
-                try:
-                    v_allowed_domains = _cv3(v_allowed_domains)
-                except ValidationError as e:
-                    raise e.under('allowed_domains') from None
+                if v_allowed_domains.__class__ is not list or v_allowed_domains:
+                    try:
+                        v_allowed_domains = _cv3(v_allowed_domains)
+                    except ValidationError as e:
+                        raise e.under('allowed_domains') from None
         self = cls.__new__(cls)
         self.allowed_domains = v_allowed_domains
         self.extra = extra_fields(data, _K_WebSearchToolFilters) if len(data) > n else {}
@@ -17382,8 +22031,8 @@ class WebSearchToolFilters:
 
 _K_WebSearchToolFilters: frozenset[str] = frozenset(["allowed_domains"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSearchToolCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSearchToolCall(Model):
     """The results of a web search tool call. See the [web search guide](/docs/guides/tools-web-search) for more information."""
 
     id: str
@@ -17397,6 +22046,23 @@ class WebSearchToolCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        type: Literal['web_search_call'] = 'web_search_call',
+        status: Literal['in_progress', 'searching', 'completed', 'failed'],
+        action: WebSearchToolCallAction | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.status = status
+        self.action = action
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -17408,7 +22074,7 @@ class WebSearchToolCall:
             v_status = data["status"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_type != 'web_search_call':
             raise bad_value('type', ('web_search_call',), v_type)
@@ -18182,7 +22848,8 @@ _T_Annotation: dict[str, Callable[[Any], Annotation]] = {
 }
 
 
-def _dispatch_Annotation(v: Any) -> Annotation:
+def parse_annotation(v: Any) -> Annotation:
+    """Parse one ``Annotation`` (O(1) dispatch on ``type``; unknown tags give ``UnknownAnnotation``)."""
     try:
         conv = _T_Annotation[v["type"]]
     except (KeyError, TypeError):
@@ -18190,9 +22857,6 @@ def _dispatch_Annotation(v: Any) -> Annotation:
     return conv(v)
 
 
-def parse_annotation(v: Any) -> Annotation:
-    """Parse one ``Annotation`` (O(1) dispatch on ``type``; unknown tags give ``UnknownAnnotation``)."""
-    return _dispatch_Annotation(v)
 
 
 _T_ApplyPatchOperationParam: dict[str, Callable[[Any], ApplyPatchOperationParam]] = {
@@ -18202,7 +22866,8 @@ _T_ApplyPatchOperationParam: dict[str, Callable[[Any], ApplyPatchOperationParam]
 }
 
 
-def _dispatch_ApplyPatchOperationParam(v: Any) -> ApplyPatchOperationParam:
+def parse_apply_patch_operation_param(v: Any) -> ApplyPatchOperationParam:
+    """Parse one ``ApplyPatchOperationParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownApplyPatchOperationParam``)."""
     try:
         conv = _T_ApplyPatchOperationParam[v["type"]]
     except (KeyError, TypeError):
@@ -18210,9 +22875,6 @@ def _dispatch_ApplyPatchOperationParam(v: Any) -> ApplyPatchOperationParam:
     return conv(v)
 
 
-def parse_apply_patch_operation_param(v: Any) -> ApplyPatchOperationParam:
-    """Parse one ``ApplyPatchOperationParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownApplyPatchOperationParam``)."""
-    return _dispatch_ApplyPatchOperationParam(v)
 
 
 _T_ApplyPatchToolCallOperation: dict[str, Callable[[Any], ApplyPatchToolCallOperation]] = {
@@ -18222,7 +22884,8 @@ _T_ApplyPatchToolCallOperation: dict[str, Callable[[Any], ApplyPatchToolCallOper
 }
 
 
-def _dispatch_ApplyPatchToolCallOperation(v: Any) -> ApplyPatchToolCallOperation:
+def parse_apply_patch_tool_call_operation(v: Any) -> ApplyPatchToolCallOperation:
+    """Parse one ``ApplyPatchToolCallOperation`` (O(1) dispatch on ``type``; unknown tags give ``UnknownApplyPatchToolCallOperation``)."""
     try:
         conv = _T_ApplyPatchToolCallOperation[v["type"]]
     except (KeyError, TypeError):
@@ -18230,9 +22893,6 @@ def _dispatch_ApplyPatchToolCallOperation(v: Any) -> ApplyPatchToolCallOperation
     return conv(v)
 
 
-def parse_apply_patch_tool_call_operation(v: Any) -> ApplyPatchToolCallOperation:
-    """Parse one ``ApplyPatchToolCallOperation`` (O(1) dispatch on ``type``; unknown tags give ``UnknownApplyPatchToolCallOperation``)."""
-    return _dispatch_ApplyPatchToolCallOperation(v)
 
 
 _T_AutoCodeInterpreterToolParamNetworkPolicy: dict[str, Callable[[Any], AutoCodeInterpreterToolParamNetworkPolicy]] = {
@@ -18241,7 +22901,8 @@ _T_AutoCodeInterpreterToolParamNetworkPolicy: dict[str, Callable[[Any], AutoCode
 }
 
 
-def _dispatch_AutoCodeInterpreterToolParamNetworkPolicy(v: Any) -> AutoCodeInterpreterToolParamNetworkPolicy:
+def parse_auto_code_interpreter_tool_param_network_policy(v: Any) -> AutoCodeInterpreterToolParamNetworkPolicy:
+    """Parse one ``AutoCodeInterpreterToolParamNetworkPolicy`` (O(1) dispatch on ``type``; unknown tags give ``UnknownAutoCodeInterpreterToolParamNetworkPolicy``)."""
     try:
         conv = _T_AutoCodeInterpreterToolParamNetworkPolicy[v["type"]]
     except (KeyError, TypeError):
@@ -18249,9 +22910,6 @@ def _dispatch_AutoCodeInterpreterToolParamNetworkPolicy(v: Any) -> AutoCodeInter
     return conv(v)
 
 
-def parse_auto_code_interpreter_tool_param_network_policy(v: Any) -> AutoCodeInterpreterToolParamNetworkPolicy:
-    """Parse one ``AutoCodeInterpreterToolParamNetworkPolicy`` (O(1) dispatch on ``type``; unknown tags give ``UnknownAutoCodeInterpreterToolParamNetworkPolicy``)."""
-    return _dispatch_AutoCodeInterpreterToolParamNetworkPolicy(v)
 
 
 _T_CodeInterpreterToolCallOutputsItem: dict[str, Callable[[Any], CodeInterpreterToolCallOutputsItem]] = {
@@ -18260,7 +22918,8 @@ _T_CodeInterpreterToolCallOutputsItem: dict[str, Callable[[Any], CodeInterpreter
 }
 
 
-def _dispatch_CodeInterpreterToolCallOutputsItem(v: Any) -> CodeInterpreterToolCallOutputsItem:
+def parse_code_interpreter_tool_call_outputs_item(v: Any) -> CodeInterpreterToolCallOutputsItem:
+    """Parse one ``CodeInterpreterToolCallOutputsItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownCodeInterpreterToolCallOutputsItem``)."""
     try:
         conv = _T_CodeInterpreterToolCallOutputsItem[v["type"]]
     except (KeyError, TypeError):
@@ -18268,9 +22927,6 @@ def _dispatch_CodeInterpreterToolCallOutputsItem(v: Any) -> CodeInterpreterToolC
     return conv(v)
 
 
-def parse_code_interpreter_tool_call_outputs_item(v: Any) -> CodeInterpreterToolCallOutputsItem:
-    """Parse one ``CodeInterpreterToolCallOutputsItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownCodeInterpreterToolCallOutputsItem``)."""
-    return _dispatch_CodeInterpreterToolCallOutputsItem(v)
 
 
 _T_CompoundFilterFiltersItem: dict[str, Callable[[Any], CompoundFilterFiltersItem]] = {
@@ -18287,7 +22943,8 @@ _T_CompoundFilterFiltersItem: dict[str, Callable[[Any], CompoundFilterFiltersIte
 }
 
 
-def _dispatch_CompoundFilterFiltersItem(v: Any) -> CompoundFilterFiltersItem:
+def parse_compound_filter_filters_item(v: Any) -> CompoundFilterFiltersItem:
+    """Parse one ``CompoundFilterFiltersItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownCompoundFilterFiltersItem``)."""
     try:
         conv = _T_CompoundFilterFiltersItem[v["type"]]
     except (KeyError, TypeError):
@@ -18295,9 +22952,6 @@ def _dispatch_CompoundFilterFiltersItem(v: Any) -> CompoundFilterFiltersItem:
     return conv(v)
 
 
-def parse_compound_filter_filters_item(v: Any) -> CompoundFilterFiltersItem:
-    """Parse one ``CompoundFilterFiltersItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownCompoundFilterFiltersItem``)."""
-    return _dispatch_CompoundFilterFiltersItem(v)
 
 
 _T_ComputerAction: dict[str, Callable[[Any], ComputerAction]] = {
@@ -18313,7 +22967,8 @@ _T_ComputerAction: dict[str, Callable[[Any], ComputerAction]] = {
 }
 
 
-def _dispatch_ComputerAction(v: Any) -> ComputerAction:
+def parse_computer_action(v: Any) -> ComputerAction:
+    """Parse one ``ComputerAction`` (O(1) dispatch on ``type``; unknown tags give ``UnknownComputerAction``)."""
     try:
         conv = _T_ComputerAction[v["type"]]
     except (KeyError, TypeError):
@@ -18321,9 +22976,6 @@ def _dispatch_ComputerAction(v: Any) -> ComputerAction:
     return conv(v)
 
 
-def parse_computer_action(v: Any) -> ComputerAction:
-    """Parse one ``ComputerAction`` (O(1) dispatch on ``type``; unknown tags give ``UnknownComputerAction``)."""
-    return _dispatch_ComputerAction(v)
 
 
 _T_ContainerAutoParamNetworkPolicy: dict[str, Callable[[Any], ContainerAutoParamNetworkPolicy]] = {
@@ -18332,7 +22984,8 @@ _T_ContainerAutoParamNetworkPolicy: dict[str, Callable[[Any], ContainerAutoParam
 }
 
 
-def _dispatch_ContainerAutoParamNetworkPolicy(v: Any) -> ContainerAutoParamNetworkPolicy:
+def parse_container_auto_param_network_policy(v: Any) -> ContainerAutoParamNetworkPolicy:
+    """Parse one ``ContainerAutoParamNetworkPolicy`` (O(1) dispatch on ``type``; unknown tags give ``UnknownContainerAutoParamNetworkPolicy``)."""
     try:
         conv = _T_ContainerAutoParamNetworkPolicy[v["type"]]
     except (KeyError, TypeError):
@@ -18340,9 +22993,6 @@ def _dispatch_ContainerAutoParamNetworkPolicy(v: Any) -> ContainerAutoParamNetwo
     return conv(v)
 
 
-def parse_container_auto_param_network_policy(v: Any) -> ContainerAutoParamNetworkPolicy:
-    """Parse one ``ContainerAutoParamNetworkPolicy`` (O(1) dispatch on ``type``; unknown tags give ``UnknownContainerAutoParamNetworkPolicy``)."""
-    return _dispatch_ContainerAutoParamNetworkPolicy(v)
 
 
 _T_ContainerAutoParamSkillsItem: dict[str, Callable[[Any], ContainerAutoParamSkillsItem]] = {
@@ -18351,7 +23001,8 @@ _T_ContainerAutoParamSkillsItem: dict[str, Callable[[Any], ContainerAutoParamSki
 }
 
 
-def _dispatch_ContainerAutoParamSkillsItem(v: Any) -> ContainerAutoParamSkillsItem:
+def parse_container_auto_param_skills_item(v: Any) -> ContainerAutoParamSkillsItem:
+    """Parse one ``ContainerAutoParamSkillsItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownContainerAutoParamSkillsItem``)."""
     try:
         conv = _T_ContainerAutoParamSkillsItem[v["type"]]
     except (KeyError, TypeError):
@@ -18359,9 +23010,6 @@ def _dispatch_ContainerAutoParamSkillsItem(v: Any) -> ContainerAutoParamSkillsIt
     return conv(v)
 
 
-def parse_container_auto_param_skills_item(v: Any) -> ContainerAutoParamSkillsItem:
-    """Parse one ``ContainerAutoParamSkillsItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownContainerAutoParamSkillsItem``)."""
-    return _dispatch_ContainerAutoParamSkillsItem(v)
 
 
 _T_ConversationParam: dict[str, Callable[[Any], ConversationParam]] = {
@@ -18393,7 +23041,8 @@ _T_CustomToolParamFormat: dict[str, Callable[[Any], CustomToolParamFormat]] = {
 }
 
 
-def _dispatch_CustomToolParamFormat(v: Any) -> CustomToolParamFormat:
+def parse_custom_tool_param_format(v: Any) -> CustomToolParamFormat:
+    """Parse one ``CustomToolParamFormat`` (O(1) dispatch on ``type``; unknown tags give ``UnknownCustomToolParamFormat``)."""
     try:
         conv = _T_CustomToolParamFormat[v["type"]]
     except (KeyError, TypeError):
@@ -18401,9 +23050,6 @@ def _dispatch_CustomToolParamFormat(v: Any) -> CustomToolParamFormat:
     return conv(v)
 
 
-def parse_custom_tool_param_format(v: Any) -> CustomToolParamFormat:
-    """Parse one ``CustomToolParamFormat`` (O(1) dispatch on ``type``; unknown tags give ``UnknownCustomToolParamFormat``)."""
-    return _dispatch_CustomToolParamFormat(v)
 
 
 _T_Filters: dict[str, Callable[[Any], Filters]] = {
@@ -18420,7 +23066,8 @@ _T_Filters: dict[str, Callable[[Any], Filters]] = {
 }
 
 
-def _dispatch_Filters(v: Any) -> Filters:
+def parse_filters(v: Any) -> Filters:
+    """Parse one ``Filters`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFilters``)."""
     try:
         conv = _T_Filters[v["type"]]
     except (KeyError, TypeError):
@@ -18428,9 +23075,6 @@ def _dispatch_Filters(v: Any) -> Filters:
     return conv(v)
 
 
-def parse_filters(v: Any) -> Filters:
-    """Parse one ``Filters`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFilters``)."""
-    return _dispatch_Filters(v)
 
 
 _T_FunctionAndCustomToolCallOutput: dict[str, Callable[[Any], FunctionAndCustomToolCallOutput]] = {
@@ -18440,7 +23084,8 @@ _T_FunctionAndCustomToolCallOutput: dict[str, Callable[[Any], FunctionAndCustomT
 }
 
 
-def _dispatch_FunctionAndCustomToolCallOutput(v: Any) -> FunctionAndCustomToolCallOutput:
+def parse_function_and_custom_tool_call_output(v: Any) -> FunctionAndCustomToolCallOutput:
+    """Parse one ``FunctionAndCustomToolCallOutput`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionAndCustomToolCallOutput``)."""
     try:
         conv = _T_FunctionAndCustomToolCallOutput[v["type"]]
     except (KeyError, TypeError):
@@ -18448,9 +23093,6 @@ def _dispatch_FunctionAndCustomToolCallOutput(v: Any) -> FunctionAndCustomToolCa
     return conv(v)
 
 
-def parse_function_and_custom_tool_call_output(v: Any) -> FunctionAndCustomToolCallOutput:
-    """Parse one ``FunctionAndCustomToolCallOutput`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionAndCustomToolCallOutput``)."""
-    return _dispatch_FunctionAndCustomToolCallOutput(v)
 
 
 _T_FunctionCallOutputItemParamOutputItem: dict[str, Callable[[Any], FunctionCallOutputItemParamOutputItem]] = {
@@ -18460,7 +23102,8 @@ _T_FunctionCallOutputItemParamOutputItem: dict[str, Callable[[Any], FunctionCall
 }
 
 
-def _dispatch_FunctionCallOutputItemParamOutputItem(v: Any) -> FunctionCallOutputItemParamOutputItem:
+def parse_function_call_output_item_param_output_item(v: Any) -> FunctionCallOutputItemParamOutputItem:
+    """Parse one ``FunctionCallOutputItemParamOutputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionCallOutputItemParamOutputItem``)."""
     try:
         conv = _T_FunctionCallOutputItemParamOutputItem[v["type"]]
     except (KeyError, TypeError):
@@ -18468,9 +23111,6 @@ def _dispatch_FunctionCallOutputItemParamOutputItem(v: Any) -> FunctionCallOutpu
     return conv(v)
 
 
-def parse_function_call_output_item_param_output_item(v: Any) -> FunctionCallOutputItemParamOutputItem:
-    """Parse one ``FunctionCallOutputItemParamOutputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionCallOutputItemParamOutputItem``)."""
-    return _dispatch_FunctionCallOutputItemParamOutputItem(v)
 
 
 _T_FunctionShellCallEnvironment: dict[str, Callable[[Any], FunctionShellCallEnvironment]] = {
@@ -18479,7 +23119,8 @@ _T_FunctionShellCallEnvironment: dict[str, Callable[[Any], FunctionShellCallEnvi
 }
 
 
-def _dispatch_FunctionShellCallEnvironment(v: Any) -> FunctionShellCallEnvironment:
+def parse_function_shell_call_environment(v: Any) -> FunctionShellCallEnvironment:
+    """Parse one ``FunctionShellCallEnvironment`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellCallEnvironment``)."""
     try:
         conv = _T_FunctionShellCallEnvironment[v["type"]]
     except (KeyError, TypeError):
@@ -18487,9 +23128,6 @@ def _dispatch_FunctionShellCallEnvironment(v: Any) -> FunctionShellCallEnvironme
     return conv(v)
 
 
-def parse_function_shell_call_environment(v: Any) -> FunctionShellCallEnvironment:
-    """Parse one ``FunctionShellCallEnvironment`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellCallEnvironment``)."""
-    return _dispatch_FunctionShellCallEnvironment(v)
 
 
 _T_FunctionShellCallItemParamEnvironment: dict[str, Callable[[Any], FunctionShellCallItemParamEnvironment]] = {
@@ -18498,7 +23136,8 @@ _T_FunctionShellCallItemParamEnvironment: dict[str, Callable[[Any], FunctionShel
 }
 
 
-def _dispatch_FunctionShellCallItemParamEnvironment(v: Any) -> FunctionShellCallItemParamEnvironment:
+def parse_function_shell_call_item_param_environment(v: Any) -> FunctionShellCallItemParamEnvironment:
+    """Parse one ``FunctionShellCallItemParamEnvironment`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellCallItemParamEnvironment``)."""
     try:
         conv = _T_FunctionShellCallItemParamEnvironment[v["type"]]
     except (KeyError, TypeError):
@@ -18506,9 +23145,6 @@ def _dispatch_FunctionShellCallItemParamEnvironment(v: Any) -> FunctionShellCall
     return conv(v)
 
 
-def parse_function_shell_call_item_param_environment(v: Any) -> FunctionShellCallItemParamEnvironment:
-    """Parse one ``FunctionShellCallItemParamEnvironment`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellCallItemParamEnvironment``)."""
-    return _dispatch_FunctionShellCallItemParamEnvironment(v)
 
 
 _T_FunctionShellCallOutputContentOutcome: dict[str, Callable[[Any], FunctionShellCallOutputContentOutcome]] = {
@@ -18517,7 +23153,8 @@ _T_FunctionShellCallOutputContentOutcome: dict[str, Callable[[Any], FunctionShel
 }
 
 
-def _dispatch_FunctionShellCallOutputContentOutcome(v: Any) -> FunctionShellCallOutputContentOutcome:
+def parse_function_shell_call_output_content_outcome(v: Any) -> FunctionShellCallOutputContentOutcome:
+    """Parse one ``FunctionShellCallOutputContentOutcome`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellCallOutputContentOutcome``)."""
     try:
         conv = _T_FunctionShellCallOutputContentOutcome[v["type"]]
     except (KeyError, TypeError):
@@ -18525,9 +23162,6 @@ def _dispatch_FunctionShellCallOutputContentOutcome(v: Any) -> FunctionShellCall
     return conv(v)
 
 
-def parse_function_shell_call_output_content_outcome(v: Any) -> FunctionShellCallOutputContentOutcome:
-    """Parse one ``FunctionShellCallOutputContentOutcome`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellCallOutputContentOutcome``)."""
-    return _dispatch_FunctionShellCallOutputContentOutcome(v)
 
 
 _T_FunctionShellCallOutputOutcomeParam: dict[str, Callable[[Any], FunctionShellCallOutputOutcomeParam]] = {
@@ -18536,7 +23170,8 @@ _T_FunctionShellCallOutputOutcomeParam: dict[str, Callable[[Any], FunctionShellC
 }
 
 
-def _dispatch_FunctionShellCallOutputOutcomeParam(v: Any) -> FunctionShellCallOutputOutcomeParam:
+def parse_function_shell_call_output_outcome_param(v: Any) -> FunctionShellCallOutputOutcomeParam:
+    """Parse one ``FunctionShellCallOutputOutcomeParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellCallOutputOutcomeParam``)."""
     try:
         conv = _T_FunctionShellCallOutputOutcomeParam[v["type"]]
     except (KeyError, TypeError):
@@ -18544,9 +23179,6 @@ def _dispatch_FunctionShellCallOutputOutcomeParam(v: Any) -> FunctionShellCallOu
     return conv(v)
 
 
-def parse_function_shell_call_output_outcome_param(v: Any) -> FunctionShellCallOutputOutcomeParam:
-    """Parse one ``FunctionShellCallOutputOutcomeParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellCallOutputOutcomeParam``)."""
-    return _dispatch_FunctionShellCallOutputOutcomeParam(v)
 
 
 _T_FunctionShellToolParamEnvironment: dict[str, Callable[[Any], FunctionShellToolParamEnvironment]] = {
@@ -18556,7 +23188,8 @@ _T_FunctionShellToolParamEnvironment: dict[str, Callable[[Any], FunctionShellToo
 }
 
 
-def _dispatch_FunctionShellToolParamEnvironment(v: Any) -> FunctionShellToolParamEnvironment:
+def parse_function_shell_tool_param_environment(v: Any) -> FunctionShellToolParamEnvironment:
+    """Parse one ``FunctionShellToolParamEnvironment`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellToolParamEnvironment``)."""
     try:
         conv = _T_FunctionShellToolParamEnvironment[v["type"]]
     except (KeyError, TypeError):
@@ -18564,9 +23197,6 @@ def _dispatch_FunctionShellToolParamEnvironment(v: Any) -> FunctionShellToolPara
     return conv(v)
 
 
-def parse_function_shell_tool_param_environment(v: Any) -> FunctionShellToolParamEnvironment:
-    """Parse one ``FunctionShellToolParamEnvironment`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionShellToolParamEnvironment``)."""
-    return _dispatch_FunctionShellToolParamEnvironment(v)
 
 
 _T_InputContent: dict[str, Callable[[Any], InputContent]] = {
@@ -18576,7 +23206,8 @@ _T_InputContent: dict[str, Callable[[Any], InputContent]] = {
 }
 
 
-def _dispatch_InputContent(v: Any) -> InputContent:
+def parse_input_content(v: Any) -> InputContent:
+    """Parse one ``InputContent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownInputContent``)."""
     try:
         conv = _T_InputContent[v["type"]]
     except (KeyError, TypeError):
@@ -18584,9 +23215,6 @@ def _dispatch_InputContent(v: Any) -> InputContent:
     return conv(v)
 
 
-def parse_input_content(v: Any) -> InputContent:
-    """Parse one ``InputContent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownInputContent``)."""
-    return _dispatch_InputContent(v)
 
 
 def _sub_InputItem_0(v: Any) -> InputItem:
@@ -18626,7 +23254,8 @@ _T_InputItem: dict[str, Callable[[Any], InputItem]] = {
 }
 
 
-def _dispatch_InputItem(v: Any) -> InputItem:
+def parse_input_item(v: Any) -> InputItem:
+    """Parse one ``InputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownInputItem``)."""
     try:
         conv = _T_InputItem[v["type"]]
     except (KeyError, TypeError):
@@ -18636,9 +23265,6 @@ def _dispatch_InputItem(v: Any) -> InputItem:
     return conv(v)
 
 
-def parse_input_item(v: Any) -> InputItem:
-    """Parse one ``InputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownInputItem``)."""
-    return _dispatch_InputItem(v)
 
 
 _R_sub_Item_0: dict[str, Callable[[Any], Item]] = {
@@ -18687,7 +23313,8 @@ _T_Item: dict[str, Callable[[Any], Item]] = {
 }
 
 
-def _dispatch_Item(v: Any) -> Item:
+def parse_item(v: Any) -> Item:
+    """Parse one ``Item`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItem``)."""
     try:
         conv = _T_Item[v["type"]]
     except (KeyError, TypeError):
@@ -18697,9 +23324,6 @@ def _dispatch_Item(v: Any) -> Item:
     return conv(v)
 
 
-def parse_item(v: Any) -> Item:
-    """Parse one ``Item`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItem``)."""
-    return _dispatch_Item(v)
 
 
 _T_MessageContentItem: dict[str, Callable[[Any], MessageContentItem]] = {
@@ -18715,7 +23339,8 @@ _T_MessageContentItem: dict[str, Callable[[Any], MessageContentItem]] = {
 }
 
 
-def _dispatch_MessageContentItem(v: Any) -> MessageContentItem:
+def parse_message_content_item(v: Any) -> MessageContentItem:
+    """Parse one ``MessageContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownMessageContentItem``)."""
     try:
         conv = _T_MessageContentItem[v["type"]]
     except (KeyError, TypeError):
@@ -18723,9 +23348,6 @@ def _dispatch_MessageContentItem(v: Any) -> MessageContentItem:
     return conv(v)
 
 
-def parse_message_content_item(v: Any) -> MessageContentItem:
-    """Parse one ``MessageContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownMessageContentItem``)."""
-    return _dispatch_MessageContentItem(v)
 
 
 _T_ItemField: dict[str, Callable[[Any], ItemField]] = {
@@ -18760,7 +23382,8 @@ _T_ItemField: dict[str, Callable[[Any], ItemField]] = {
 }
 
 
-def _dispatch_ItemField(v: Any) -> ItemField:
+def parse_item_field(v: Any) -> ItemField:
+    """Parse one ``ItemField`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItemField``)."""
     try:
         conv = _T_ItemField[v["type"]]
     except (KeyError, TypeError):
@@ -18768,9 +23391,6 @@ def _dispatch_ItemField(v: Any) -> ItemField:
     return conv(v)
 
 
-def parse_item_field(v: Any) -> ItemField:
-    """Parse one ``ItemField`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItemField``)."""
-    return _dispatch_ItemField(v)
 
 
 _R_sub_ItemResource_0: dict[str, Callable[[Any], ItemResource]] = {
@@ -18821,7 +23441,8 @@ _T_ItemResource: dict[str, Callable[[Any], ItemResource]] = {
 }
 
 
-def _dispatch_ItemResource(v: Any) -> ItemResource:
+def parse_item_resource(v: Any) -> ItemResource:
+    """Parse one ``ItemResource`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItemResource``)."""
     try:
         conv = _T_ItemResource[v["type"]]
     except (KeyError, TypeError):
@@ -18829,9 +23450,6 @@ def _dispatch_ItemResource(v: Any) -> ItemResource:
     return conv(v)
 
 
-def parse_item_resource(v: Any) -> ItemResource:
-    """Parse one ``ItemResource`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItemResource``)."""
-    return _dispatch_ItemResource(v)
 
 
 _T_MCPToolCallError: dict[str, Callable[[Any], MCPToolCallError]] = {
@@ -18841,7 +23459,8 @@ _T_MCPToolCallError: dict[str, Callable[[Any], MCPToolCallError]] = {
 }
 
 
-def _dispatch_MCPToolCallError(v: Any) -> MCPToolCallError:
+def parse_mcp_tool_call_error(v: Any) -> MCPToolCallError:
+    """Parse one ``MCPToolCallError`` (O(1) dispatch on ``type``; unknown tags give ``UnknownMCPToolCallError``)."""
     try:
         conv = _T_MCPToolCallError[v["type"]]
     except (KeyError, TypeError):
@@ -18849,9 +23468,6 @@ def _dispatch_MCPToolCallError(v: Any) -> MCPToolCallError:
     return conv(v)
 
 
-def parse_mcp_tool_call_error(v: Any) -> MCPToolCallError:
-    """Parse one ``MCPToolCallError`` (O(1) dispatch on ``type``; unknown tags give ``UnknownMCPToolCallError``)."""
-    return _dispatch_MCPToolCallError(v)
 
 
 _T_ModerationInput: dict[str, Callable[[Any], ModerationInput]] = {
@@ -18860,7 +23476,8 @@ _T_ModerationInput: dict[str, Callable[[Any], ModerationInput]] = {
 }
 
 
-def _dispatch_ModerationInput(v: Any) -> ModerationInput:
+def parse_moderation_input(v: Any) -> ModerationInput:
+    """Parse one ``ModerationInput`` (O(1) dispatch on ``type``; unknown tags give ``UnknownModerationInput``)."""
     try:
         conv = _T_ModerationInput[v["type"]]
     except (KeyError, TypeError):
@@ -18868,9 +23485,6 @@ def _dispatch_ModerationInput(v: Any) -> ModerationInput:
     return conv(v)
 
 
-def parse_moderation_input(v: Any) -> ModerationInput:
-    """Parse one ``ModerationInput`` (O(1) dispatch on ``type``; unknown tags give ``UnknownModerationInput``)."""
-    return _dispatch_ModerationInput(v)
 
 
 _T_ModerationOutput: dict[str, Callable[[Any], ModerationOutput]] = {
@@ -18879,7 +23493,8 @@ _T_ModerationOutput: dict[str, Callable[[Any], ModerationOutput]] = {
 }
 
 
-def _dispatch_ModerationOutput(v: Any) -> ModerationOutput:
+def parse_moderation_output(v: Any) -> ModerationOutput:
+    """Parse one ``ModerationOutput`` (O(1) dispatch on ``type``; unknown tags give ``UnknownModerationOutput``)."""
     try:
         conv = _T_ModerationOutput[v["type"]]
     except (KeyError, TypeError):
@@ -18887,9 +23502,6 @@ def _dispatch_ModerationOutput(v: Any) -> ModerationOutput:
     return conv(v)
 
 
-def parse_moderation_output(v: Any) -> ModerationOutput:
-    """Parse one ``ModerationOutput`` (O(1) dispatch on ``type``; unknown tags give ``UnknownModerationOutput``)."""
-    return _dispatch_ModerationOutput(v)
 
 
 _T_NamespaceToolParamToolsItem: dict[str, Callable[[Any], NamespaceToolParamToolsItem]] = {
@@ -18898,7 +23510,8 @@ _T_NamespaceToolParamToolsItem: dict[str, Callable[[Any], NamespaceToolParamTool
 }
 
 
-def _dispatch_NamespaceToolParamToolsItem(v: Any) -> NamespaceToolParamToolsItem:
+def parse_namespace_tool_param_tools_item(v: Any) -> NamespaceToolParamToolsItem:
+    """Parse one ``NamespaceToolParamToolsItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownNamespaceToolParamToolsItem``)."""
     try:
         conv = _T_NamespaceToolParamToolsItem[v["type"]]
     except (KeyError, TypeError):
@@ -18906,9 +23519,6 @@ def _dispatch_NamespaceToolParamToolsItem(v: Any) -> NamespaceToolParamToolsItem
     return conv(v)
 
 
-def parse_namespace_tool_param_tools_item(v: Any) -> NamespaceToolParamToolsItem:
-    """Parse one ``NamespaceToolParamToolsItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownNamespaceToolParamToolsItem``)."""
-    return _dispatch_NamespaceToolParamToolsItem(v)
 
 
 _T_OutputContent: dict[str, Callable[[Any], OutputContent]] = {
@@ -18918,7 +23528,8 @@ _T_OutputContent: dict[str, Callable[[Any], OutputContent]] = {
 }
 
 
-def _dispatch_OutputContent(v: Any) -> OutputContent:
+def parse_output_content(v: Any) -> OutputContent:
+    """Parse one ``OutputContent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownOutputContent``)."""
     try:
         conv = _T_OutputContent[v["type"]]
     except (KeyError, TypeError):
@@ -18926,9 +23537,6 @@ def _dispatch_OutputContent(v: Any) -> OutputContent:
     return conv(v)
 
 
-def parse_output_content(v: Any) -> OutputContent:
-    """Parse one ``OutputContent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownOutputContent``)."""
-    return _dispatch_OutputContent(v)
 
 
 _T_OutputItem: dict[str, Callable[[Any], OutputItem]] = {
@@ -18963,7 +23571,8 @@ _T_OutputItem: dict[str, Callable[[Any], OutputItem]] = {
 }
 
 
-def _dispatch_OutputItem(v: Any) -> OutputItem:
+def parse_output_item(v: Any) -> OutputItem:
+    """Parse one ``OutputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownOutputItem``)."""
     try:
         conv = _T_OutputItem[v["type"]]
     except (KeyError, TypeError):
@@ -18971,9 +23580,6 @@ def _dispatch_OutputItem(v: Any) -> OutputItem:
     return conv(v)
 
 
-def parse_output_item(v: Any) -> OutputItem:
-    """Parse one ``OutputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownOutputItem``)."""
-    return _dispatch_OutputItem(v)
 
 
 _T_OutputMessageContent: dict[str, Callable[[Any], OutputMessageContent]] = {
@@ -18982,7 +23588,8 @@ _T_OutputMessageContent: dict[str, Callable[[Any], OutputMessageContent]] = {
 }
 
 
-def _dispatch_OutputMessageContent(v: Any) -> OutputMessageContent:
+def parse_output_message_content(v: Any) -> OutputMessageContent:
+    """Parse one ``OutputMessageContent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownOutputMessageContent``)."""
     try:
         conv = _T_OutputMessageContent[v["type"]]
     except (KeyError, TypeError):
@@ -18990,9 +23597,6 @@ def _dispatch_OutputMessageContent(v: Any) -> OutputMessageContent:
     return conv(v)
 
 
-def parse_output_message_content(v: Any) -> OutputMessageContent:
-    """Parse one ``OutputMessageContent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownOutputMessageContent``)."""
-    return _dispatch_OutputMessageContent(v)
 
 
 _T_ResponsePromptVariablesVariant1Value: dict[str, Callable[[Any], ResponsePromptVariablesVariant1Value]] = {
@@ -19081,7 +23685,8 @@ _T_ResponseStreamEvent: dict[str, Callable[[Any], ResponseStreamEvent]] = {
 }
 
 
-def _dispatch_ResponseStreamEvent(v: Any) -> ResponseStreamEvent:
+def parse_response_stream_event(v: Any) -> ResponseStreamEvent:
+    """Parse one ``ResponseStreamEvent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseStreamEvent``)."""
     try:
         conv = _T_ResponseStreamEvent[v["type"]]
     except (KeyError, TypeError):
@@ -19089,9 +23694,6 @@ def _dispatch_ResponseStreamEvent(v: Any) -> ResponseStreamEvent:
     return conv(v)
 
 
-def parse_response_stream_event(v: Any) -> ResponseStreamEvent:
-    """Parse one ``ResponseStreamEvent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseStreamEvent``)."""
-    return _dispatch_ResponseStreamEvent(v)
 
 
 _T_TextResponseFormatConfiguration: dict[str, Callable[[Any], TextResponseFormatConfiguration]] = {
@@ -19101,7 +23703,8 @@ _T_TextResponseFormatConfiguration: dict[str, Callable[[Any], TextResponseFormat
 }
 
 
-def _dispatch_TextResponseFormatConfiguration(v: Any) -> TextResponseFormatConfiguration:
+def parse_text_response_format_configuration(v: Any) -> TextResponseFormatConfiguration:
+    """Parse one ``TextResponseFormatConfiguration`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTextResponseFormatConfiguration``)."""
     try:
         conv = _T_TextResponseFormatConfiguration[v["type"]]
     except (KeyError, TypeError):
@@ -19109,9 +23712,6 @@ def _dispatch_TextResponseFormatConfiguration(v: Any) -> TextResponseFormatConfi
     return conv(v)
 
 
-def parse_text_response_format_configuration(v: Any) -> TextResponseFormatConfiguration:
-    """Parse one ``TextResponseFormatConfiguration`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTextResponseFormatConfiguration``)."""
-    return _dispatch_TextResponseFormatConfiguration(v)
 
 
 _T_Tool: dict[str, Callable[[Any], Tool]] = {
@@ -19136,7 +23736,8 @@ _T_Tool: dict[str, Callable[[Any], Tool]] = {
 }
 
 
-def _dispatch_Tool(v: Any) -> Tool:
+def parse_tool(v: Any) -> Tool:
+    """Parse one ``Tool`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTool``)."""
     try:
         conv = _T_Tool[v["type"]]
     except (KeyError, TypeError):
@@ -19144,9 +23745,6 @@ def _dispatch_Tool(v: Any) -> Tool:
     return conv(v)
 
 
-def parse_tool(v: Any) -> Tool:
-    """Parse one ``Tool`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTool``)."""
-    return _dispatch_Tool(v)
 
 
 _T_ToolCallCaller: dict[str, Callable[[Any], ToolCallCaller]] = {
@@ -19155,7 +23753,8 @@ _T_ToolCallCaller: dict[str, Callable[[Any], ToolCallCaller]] = {
 }
 
 
-def _dispatch_ToolCallCaller(v: Any) -> ToolCallCaller:
+def parse_tool_call_caller(v: Any) -> ToolCallCaller:
+    """Parse one ``ToolCallCaller`` (O(1) dispatch on ``type``; unknown tags give ``UnknownToolCallCaller``)."""
     try:
         conv = _T_ToolCallCaller[v["type"]]
     except (KeyError, TypeError):
@@ -19163,9 +23762,6 @@ def _dispatch_ToolCallCaller(v: Any) -> ToolCallCaller:
     return conv(v)
 
 
-def parse_tool_call_caller(v: Any) -> ToolCallCaller:
-    """Parse one ``ToolCallCaller`` (O(1) dispatch on ``type``; unknown tags give ``UnknownToolCallCaller``)."""
-    return _dispatch_ToolCallCaller(v)
 
 
 _T_ToolCallCallerParam: dict[str, Callable[[Any], ToolCallCallerParam]] = {
@@ -19174,7 +23770,8 @@ _T_ToolCallCallerParam: dict[str, Callable[[Any], ToolCallCallerParam]] = {
 }
 
 
-def _dispatch_ToolCallCallerParam(v: Any) -> ToolCallCallerParam:
+def parse_tool_call_caller_param(v: Any) -> ToolCallCallerParam:
+    """Parse one ``ToolCallCallerParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownToolCallCallerParam``)."""
     try:
         conv = _T_ToolCallCallerParam[v["type"]]
     except (KeyError, TypeError):
@@ -19182,9 +23779,6 @@ def _dispatch_ToolCallCallerParam(v: Any) -> ToolCallCallerParam:
     return conv(v)
 
 
-def parse_tool_call_caller_param(v: Any) -> ToolCallCallerParam:
-    """Parse one ``ToolCallCallerParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownToolCallCallerParam``)."""
-    return _dispatch_ToolCallCallerParam(v)
 
 
 _T_ToolChoiceParam: dict[str, Callable[[Any], ToolChoiceParam]] = {
@@ -19232,7 +23826,8 @@ _T_WebSearchToolCallAction: dict[str, Callable[[Any], WebSearchToolCallAction]] 
 }
 
 
-def _dispatch_WebSearchToolCallAction(v: Any) -> WebSearchToolCallAction:
+def parse_web_search_tool_call_action(v: Any) -> WebSearchToolCallAction:
+    """Parse one ``WebSearchToolCallAction`` (O(1) dispatch on ``type``; unknown tags give ``UnknownWebSearchToolCallAction``)."""
     try:
         conv = _T_WebSearchToolCallAction[v["type"]]
     except (KeyError, TypeError):
@@ -19240,9 +23835,6 @@ def _dispatch_WebSearchToolCallAction(v: Any) -> WebSearchToolCallAction:
     return conv(v)
 
 
-def parse_web_search_tool_call_action(v: Any) -> WebSearchToolCallAction:
-    """Parse one ``WebSearchToolCallAction`` (O(1) dispatch on ``type``; unknown tags give ``UnknownWebSearchToolCallAction``)."""
-    return _dispatch_WebSearchToolCallAction(v)
 
 
 parse_stream_event = parse_response_stream_event

@@ -9,6 +9,7 @@ from typing import Any, Literal, Self, cast
 import attrs
 
 from openresponses_sdk._base import (
+    Model,
     UnknownVariant,
     as_object,
     bad_type,
@@ -33,8 +34,8 @@ from openresponses_sdk._mixins import ResponseMixin
 SPEC_VERSION = "2026-04-24"
 
 
-@attrs.define(slots=True, kw_only=True)
-class ItemReferenceParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ItemReferenceParam(Model):
     """An internal identifier for an item to reference."""
 
     id: str
@@ -42,6 +43,19 @@ class ItemReferenceParam:
     type: Literal['item_reference'] | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        type: Literal['item_reference'] | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -52,7 +66,7 @@ class ItemReferenceParam:
             v_id = data["id"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         n = 1
         v_type = data.get("type", UNSET)
@@ -81,8 +95,8 @@ class ItemReferenceParam:
 
 _K_ItemReferenceParam: frozenset[str] = frozenset(["id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ReasoningSummaryContentParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ReasoningSummaryContentParam(Model):
     """ReasoningSummaryContentParam"""
 
     type: Literal['summary_text'] = 'summary_text'
@@ -91,6 +105,19 @@ class ReasoningSummaryContentParam:
     """The reasoning summary text."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['summary_text'] = 'summary_text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -104,7 +131,7 @@ class ReasoningSummaryContentParam:
             raise missing(e.args[0]) from None
         if v_type != 'summary_text':
             raise bad_value('type', ('summary_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -126,8 +153,8 @@ class ReasoningSummaryContentParam:
 
 _K_ReasoningSummaryContentParam: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ReasoningItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ReasoningItemParam(Model):
     """ReasoningItemParam"""
 
     type: Literal['reasoning'] = 'reasoning'
@@ -139,6 +166,25 @@ class ReasoningItemParam:
     encrypted_content: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['reasoning'] = 'reasoning',
+        summary: list[ReasoningSummaryContentParam],
+        id: str | None | Unset = UNSET,
+        content: None | Unset = UNSET,
+        encrypted_content: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.summary = summary
+        self.id = id
+        self.content = content
+        self.encrypted_content = encrypted_content
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -152,16 +198,17 @@ class ReasoningItemParam:
             raise missing(e.args[0]) from None
         if v_type != 'reasoning':
             raise bad_value('type', ('reasoning',), v_type)
-        try:
-            v_summary = _cv0(v_summary)
-        except ValidationError as e:
-            raise e.under('summary') from None
+        if v_summary.__class__ is not list or v_summary:
+            try:
+                v_summary = _cv0(v_summary)
+            except ValidationError as e:
+                raise e.under('summary') from None
         n = 2
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_content = data.get("content", UNSET)
         if v_content is not UNSET:
@@ -172,7 +219,7 @@ class ReasoningItemParam:
         if v_encrypted_content is not UNSET:
             n += 1
             if v_encrypted_content is not None:
-                if not v_encrypted_content.__class__ is str:
+                if v_encrypted_content.__class__ is not str:
                     raise bad_type('encrypted_content', 'string', v_encrypted_content)
         self = cls.__new__(cls)
         self.type = v_type
@@ -202,8 +249,8 @@ class ReasoningItemParam:
 
 _K_ReasoningItemParam: frozenset[str] = frozenset(["content", "encrypted_content", "id", "summary", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompactionSummaryItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompactionSummaryItemParam(Model):
     """A compaction item generated by the [`v1/responses/compact` API](/docs/api-reference/responses/compact)."""
 
     type: Literal['compaction'] = 'compaction'
@@ -213,6 +260,21 @@ class CompactionSummaryItemParam:
     id: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['compaction'] = 'compaction',
+        encrypted_content: str,
+        id: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.encrypted_content = encrypted_content
+        self.id = id
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -226,14 +288,14 @@ class CompactionSummaryItemParam:
             raise missing(e.args[0]) from None
         if v_type != 'compaction':
             raise bad_value('type', ('compaction',), v_type)
-        if not v_encrypted_content.__class__ is str:
+        if v_encrypted_content.__class__ is not str:
             raise bad_type('encrypted_content', 'string', v_encrypted_content)
         n = 2
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         self = cls.__new__(cls)
         self.type = v_type
@@ -257,8 +319,8 @@ class CompactionSummaryItemParam:
 
 _K_CompactionSummaryItemParam: frozenset[str] = frozenset(["encrypted_content", "id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputTextContentParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputTextContentParam(Model):
     """A text input to the model."""
 
     type: Literal['input_text'] = 'input_text'
@@ -267,6 +329,19 @@ class InputTextContentParam:
     """The text input to the model."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_text'] = 'input_text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -280,7 +355,7 @@ class InputTextContentParam:
             raise missing(e.args[0]) from None
         if v_type != 'input_text':
             raise bad_value('type', ('input_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -302,8 +377,8 @@ class InputTextContentParam:
 
 _K_InputTextContentParam: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputImageContentParamAutoParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputImageContentParamAutoParam(Model):
     """An image input to the model. Learn about [image inputs](/docs/guides/vision)"""
 
     type: Literal['input_image'] = 'input_image'
@@ -312,6 +387,21 @@ class InputImageContentParamAutoParam:
     detail: ImageDetail | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_image'] = 'input_image',
+        image_url: str | None | Unset = UNSET,
+        detail: ImageDetail | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.image_url = image_url
+        self.detail = detail
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -329,7 +419,7 @@ class InputImageContentParamAutoParam:
         if v_image_url is not UNSET:
             n += 1
             if v_image_url is not None:
-                if not v_image_url.__class__ is str:
+                if v_image_url.__class__ is not str:
                     raise bad_type('image_url', 'string', v_image_url)
         v_detail = data.get("detail", UNSET)
         if v_detail is not UNSET:
@@ -360,8 +450,8 @@ class InputImageContentParamAutoParam:
 
 _K_InputImageContentParamAutoParam: frozenset[str] = frozenset(["detail", "image_url", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputFileContentParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputFileContentParam(Model):
     """A file input to the model."""
 
     type: Literal['input_file'] = 'input_file'
@@ -371,6 +461,23 @@ class InputFileContentParam:
     file_url: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_file'] = 'input_file',
+        filename: str | None | Unset = UNSET,
+        file_data: str | None | Unset = UNSET,
+        file_url: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.filename = filename
+        self.file_data = file_data
+        self.file_url = file_url
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -388,19 +495,19 @@ class InputFileContentParam:
         if v_filename is not UNSET:
             n += 1
             if v_filename is not None:
-                if not v_filename.__class__ is str:
+                if v_filename.__class__ is not str:
                     raise bad_type('filename', 'string', v_filename)
         v_file_data = data.get("file_data", UNSET)
         if v_file_data is not UNSET:
             n += 1
             if v_file_data is not None:
-                if not v_file_data.__class__ is str:
+                if v_file_data.__class__ is not str:
                     raise bad_type('file_data', 'string', v_file_data)
         v_file_url = data.get("file_url", UNSET)
         if v_file_url is not UNSET:
             n += 1
             if v_file_url is not None:
-                if not v_file_url.__class__ is str:
+                if v_file_url.__class__ is not str:
                     raise bad_type('file_url', 'string', v_file_url)
         self = cls.__new__(cls)
         self.type = v_type
@@ -428,8 +535,8 @@ class InputFileContentParam:
 
 _K_InputFileContentParam: frozenset[str] = frozenset(["file_data", "file_url", "filename", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class UserMessageItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class UserMessageItemParam(Model):
     """UserMessageItemParam"""
 
     type: Literal['message'] = 'message'
@@ -442,6 +549,25 @@ class UserMessageItemParam:
     status: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['message'] = 'message',
+        role: Literal['user'] = 'user',
+        content: list[UserMessageItemParamContentItem] | str,
+        id: str | None | Unset = UNSET,
+        status: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.role = role
+        self.content = content
+        self.id = id
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -467,13 +593,13 @@ class UserMessageItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_status = data.get("status", UNSET)
         if v_status is not UNSET:
             n += 1
             if v_status is not None:
-                if not v_status.__class__ is str:
+                if v_status.__class__ is not str:
                     raise bad_type('status', 'string', v_status)
         self = cls.__new__(cls)
         self.type = v_type
@@ -502,8 +628,8 @@ class UserMessageItemParam:
 
 _K_UserMessageItemParam: frozenset[str] = frozenset(["content", "id", "role", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class SystemMessageItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class SystemMessageItemParam(Model):
     """SystemMessageItemParam"""
 
     type: Literal['message'] = 'message'
@@ -516,6 +642,25 @@ class SystemMessageItemParam:
     status: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['message'] = 'message',
+        role: Literal['system'] = 'system',
+        content: list[SystemMessageItemParamContentItem] | str,
+        id: str | None | Unset = UNSET,
+        status: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.role = role
+        self.content = content
+        self.id = id
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -541,13 +686,13 @@ class SystemMessageItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_status = data.get("status", UNSET)
         if v_status is not UNSET:
             n += 1
             if v_status is not None:
-                if not v_status.__class__ is str:
+                if v_status.__class__ is not str:
                     raise bad_type('status', 'string', v_status)
         self = cls.__new__(cls)
         self.type = v_type
@@ -576,8 +721,8 @@ class SystemMessageItemParam:
 
 _K_SystemMessageItemParam: frozenset[str] = frozenset(["content", "id", "role", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class DeveloperMessageItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class DeveloperMessageItemParam(Model):
     """DeveloperMessageItemParam"""
 
     type: Literal['message'] = 'message'
@@ -590,6 +735,25 @@ class DeveloperMessageItemParam:
     status: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['message'] = 'message',
+        role: Literal['developer'] = 'developer',
+        content: list[DeveloperMessageItemParamContentItem] | str,
+        id: str | None | Unset = UNSET,
+        status: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.role = role
+        self.content = content
+        self.id = id
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -615,13 +779,13 @@ class DeveloperMessageItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_status = data.get("status", UNSET)
         if v_status is not UNSET:
             n += 1
             if v_status is not None:
-                if not v_status.__class__ is str:
+                if v_status.__class__ is not str:
                     raise bad_type('status', 'string', v_status)
         self = cls.__new__(cls)
         self.type = v_type
@@ -650,8 +814,8 @@ class DeveloperMessageItemParam:
 
 _K_DeveloperMessageItemParam: frozenset[str] = frozenset(["content", "id", "role", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class UrlCitationParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class UrlCitationParam(Model):
     """UrlCitationParam"""
 
     type: Literal['url_citation'] = 'url_citation'
@@ -666,6 +830,25 @@ class UrlCitationParam:
     """The title of the cited resource."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['url_citation'] = 'url_citation',
+        start_index: int,
+        end_index: int,
+        url: str,
+        title: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.start_index = start_index
+        self.end_index = end_index
+        self.url = url
+        self.title = title
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -682,13 +865,13 @@ class UrlCitationParam:
             raise missing(e.args[0]) from None
         if v_type != 'url_citation':
             raise bad_value('type', ('url_citation',), v_type)
-        if not v_start_index.__class__ is int:
+        if v_start_index.__class__ is not int:
             raise bad_type('start_index', 'integer', v_start_index)
-        if not v_end_index.__class__ is int:
+        if v_end_index.__class__ is not int:
             raise bad_type('end_index', 'integer', v_end_index)
-        if not v_url.__class__ is str:
+        if v_url.__class__ is not str:
             raise bad_type('url', 'string', v_url)
-        if not v_title.__class__ is str:
+        if v_title.__class__ is not str:
             raise bad_type('title', 'string', v_title)
         n = 5
         self = cls.__new__(cls)
@@ -716,8 +899,8 @@ class UrlCitationParam:
 
 _K_UrlCitationParam: frozenset[str] = frozenset(["end_index", "start_index", "title", "type", "url"])
 
-@attrs.define(slots=True, kw_only=True)
-class OutputTextContentParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class OutputTextContentParam(Model):
     """OutputTextContentParam"""
 
     type: Literal['output_text'] = 'output_text'
@@ -728,6 +911,21 @@ class OutputTextContentParam:
     """Citations associated with the text content."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['output_text'] = 'output_text',
+        text: str,
+        annotations: list[UrlCitationParam] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.annotations = annotations
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -741,16 +939,17 @@ class OutputTextContentParam:
             raise missing(e.args[0]) from None
         if v_type != 'output_text':
             raise bad_value('type', ('output_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         v_annotations = data.get("annotations", UNSET)
         if v_annotations is not UNSET:
             n += 1
-            try:
-                v_annotations = _cv7(v_annotations)
-            except ValidationError as e:
-                raise e.under('annotations') from None
+            if v_annotations.__class__ is not list or v_annotations:
+                try:
+                    v_annotations = _cv7(v_annotations)
+                except ValidationError as e:
+                    raise e.under('annotations') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.text = v_text
@@ -773,8 +972,8 @@ class OutputTextContentParam:
 
 _K_OutputTextContentParam: frozenset[str] = frozenset(["annotations", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class RefusalContentParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class RefusalContentParam(Model):
     """RefusalContentParam"""
 
     type: Literal['refusal'] = 'refusal'
@@ -783,6 +982,19 @@ class RefusalContentParam:
     """The refusal text."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['refusal'] = 'refusal',
+        refusal: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.refusal = refusal
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -796,7 +1008,7 @@ class RefusalContentParam:
             raise missing(e.args[0]) from None
         if v_type != 'refusal':
             raise bad_value('type', ('refusal',), v_type)
-        if not v_refusal.__class__ is str:
+        if v_refusal.__class__ is not str:
             raise bad_type('refusal', 'string', v_refusal)
         n = 2
         self = cls.__new__(cls)
@@ -818,8 +1030,8 @@ class RefusalContentParam:
 
 _K_RefusalContentParam: frozenset[str] = frozenset(["refusal", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class AssistantMessageItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class AssistantMessageItemParam(Model):
     """AssistantMessageItemParam"""
 
     type: Literal['message'] = 'message'
@@ -834,6 +1046,27 @@ class AssistantMessageItemParam:
     status: str | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['message'] = 'message',
+        role: Literal['assistant'] = 'assistant',
+        content: list[AssistantMessageItemParamContentItem] | str,
+        id: str | None | Unset = UNSET,
+        phase: Literal['commentary', 'final_answer'] | Unset = UNSET,
+        status: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.role = role
+        self.content = content
+        self.id = id
+        self.phase = phase
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -859,7 +1092,7 @@ class AssistantMessageItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_phase = data.get("phase", UNSET)
         if v_phase is not UNSET:
@@ -870,7 +1103,7 @@ class AssistantMessageItemParam:
         if v_status is not UNSET:
             n += 1
             if v_status is not None:
-                if not v_status.__class__ is str:
+                if v_status.__class__ is not str:
                     raise bad_type('status', 'string', v_status)
         self = cls.__new__(cls)
         self.type = v_type
@@ -902,8 +1135,8 @@ class AssistantMessageItemParam:
 
 _K_AssistantMessageItemParam: frozenset[str] = frozenset(["content", "id", "phase", "role", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionCallItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionCallItemParam(Model):
     """FunctionCallItemParam"""
 
     call_id: str
@@ -919,6 +1152,27 @@ class FunctionCallItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        call_id: str,
+        type: Literal['function_call'] = 'function_call',
+        name: str,
+        arguments: str,
+        id: str | None | Unset = UNSET,
+        status: FunctionCallStatus | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.call_id = call_id
+        self.type = type
+        self.name = name
+        self.arguments = arguments
+        self.id = id
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -931,20 +1185,20 @@ class FunctionCallItemParam:
             v_arguments = data["arguments"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_type != 'function_call':
             raise bad_value('type', ('function_call',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_arguments.__class__ is str:
+        if v_arguments.__class__ is not str:
             raise bad_type('arguments', 'string', v_arguments)
         n = 4
         v_id = data.get("id", UNSET)
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_status = data.get("status", UNSET)
         if v_status is not UNSET:
@@ -981,8 +1235,8 @@ class FunctionCallItemParam:
 
 _K_FunctionCallItemParam: frozenset[str] = frozenset(["arguments", "call_id", "id", "name", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionCallOutputItemParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionCallOutputItemParam(Model):
     """The output of a function tool call."""
 
     call_id: str
@@ -996,6 +1250,25 @@ class FunctionCallOutputItemParam:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        call_id: str,
+        type: Literal['function_call_output'] = 'function_call_output',
+        output: str | list[FunctionCallOutputItemParamOutputItem],
+        id: str | None | Unset = UNSET,
+        status: FunctionCallStatus | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.call_id = call_id
+        self.type = type
+        self.output = output
+        self.id = id
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -1007,7 +1280,7 @@ class FunctionCallOutputItemParam:
             v_output = data["output"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         if v_type != 'function_call_output':
             raise bad_value('type', ('function_call_output',), v_type)
@@ -1020,7 +1293,7 @@ class FunctionCallOutputItemParam:
         if v_id is not UNSET:
             n += 1
             if v_id is not None:
-                if not v_id.__class__ is str:
+                if v_id.__class__ is not str:
                     raise bad_type('id', 'string', v_id)
         v_status = data.get("status", UNSET)
         if v_status is not UNSET:
@@ -1055,12 +1328,21 @@ class FunctionCallOutputItemParam:
 
 _K_FunctionCallOutputItemParam: frozenset[str] = frozenset(["call_id", "id", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class EmptyModelParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class EmptyModelParam(Model):
     """EmptyModelParam"""
 
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1083,8 +1365,8 @@ class EmptyModelParam:
 
 _K_EmptyModelParam: frozenset[str] = frozenset([])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionToolParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionToolParam(Model):
     """FunctionToolParam"""
 
     name: str
@@ -1094,6 +1376,25 @@ class FunctionToolParam:
     strict: bool | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        name: str,
+        type: Literal['function'] = 'function',
+        description: str | None | Unset = UNSET,
+        parameters: EmptyModelParam | None | Unset = UNSET,
+        strict: bool | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.description = description
+        self.parameters = parameters
+        self.strict = strict
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1105,7 +1406,7 @@ class FunctionToolParam:
             v_type = data["type"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         if v_type != 'function':
             raise bad_value('type', ('function',), v_type)
@@ -1114,7 +1415,7 @@ class FunctionToolParam:
         if v_description is not UNSET:
             n += 1
             if v_description is not None:
-                if not v_description.__class__ is str:
+                if v_description.__class__ is not str:
                     raise bad_type('description', 'string', v_description)
         v_parameters = data.get("parameters", UNSET)
         if v_parameters is not UNSET:
@@ -1127,7 +1428,7 @@ class FunctionToolParam:
         v_strict = data.get("strict", UNSET)
         if v_strict is not UNSET:
             n += 1
-            if not v_strict.__class__ is bool:
+            if v_strict.__class__ is not bool:
                 raise bad_type('strict', 'boolean', v_strict)
         self = cls.__new__(cls)
         self.name = v_name
@@ -1157,8 +1458,8 @@ class FunctionToolParam:
 
 _K_FunctionToolParam: frozenset[str] = frozenset(["description", "name", "parameters", "strict", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class SpecificFunctionParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class SpecificFunctionParam(Model):
     """SpecificFunctionParam"""
 
     type: Literal['function'] = 'function'
@@ -1167,6 +1468,19 @@ class SpecificFunctionParam:
     """The name of the function tool to call."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function'] = 'function',
+        name: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1180,7 +1494,7 @@ class SpecificFunctionParam:
             raise missing(e.args[0]) from None
         if v_type != 'function':
             raise bad_value('type', ('function',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         n = 2
         self = cls.__new__(cls)
@@ -1202,8 +1516,8 @@ class SpecificFunctionParam:
 
 _K_SpecificFunctionParam: frozenset[str] = frozenset(["name", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class AllowedToolsParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class AllowedToolsParam(Model):
     """AllowedToolsParam"""
 
     type: Literal['allowed_tools'] = 'allowed_tools'
@@ -1214,6 +1528,21 @@ class AllowedToolsParam:
     """How to select a tool from the allowed set."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['allowed_tools'] = 'allowed_tools',
+        tools: list[SpecificToolChoiceParam],
+        mode: ToolChoiceValueEnum | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.tools = tools
+        self.mode = mode
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1227,10 +1556,11 @@ class AllowedToolsParam:
             raise missing(e.args[0]) from None
         if v_type != 'allowed_tools':
             raise bad_value('type', ('allowed_tools',), v_type)
-        try:
-            v_tools = _cv12(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv12(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         n = 2
         v_mode = data.get("mode", UNSET)
         if v_mode is not UNSET:
@@ -1259,8 +1589,8 @@ class AllowedToolsParam:
 
 _K_AllowedToolsParam: frozenset[str] = frozenset(["mode", "tools", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class TextParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TextParam(Model):
     """TextParam"""
 
     format: TextFormatParam | None | Unset = UNSET
@@ -1269,6 +1599,19 @@ class TextParam:
     """Controls the level of detail in generated text output."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        format: TextFormatParam | None | Unset = UNSET,
+        verbosity: VerbosityEnum | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.format = format
+        self.verbosity = verbosity
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1310,14 +1653,25 @@ class TextParam:
 
 _K_TextParam: frozenset[str] = frozenset(["format", "verbosity"])
 
-@attrs.define(slots=True, kw_only=True)
-class StreamOptionsParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class StreamOptionsParam(Model):
     """Options that control streamed response behavior."""
 
     include_obfuscation: bool | Unset = UNSET
     """Whether to obfuscate sensitive information in streamed output. Defaults to `true`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        include_obfuscation: bool | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.include_obfuscation = include_obfuscation
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1328,7 +1682,7 @@ class StreamOptionsParam:
         v_include_obfuscation = data.get("include_obfuscation", UNSET)
         if v_include_obfuscation is not UNSET:
             n += 1
-            if not v_include_obfuscation.__class__ is bool:
+            if v_include_obfuscation.__class__ is not bool:
                 raise bad_type('include_obfuscation', 'boolean', v_include_obfuscation)
         self = cls.__new__(cls)
         self.include_obfuscation = v_include_obfuscation
@@ -1348,14 +1702,27 @@ class StreamOptionsParam:
 
 _K_StreamOptionsParam: frozenset[str] = frozenset(["include_obfuscation"])
 
-@attrs.define(slots=True, kw_only=True)
-class ReasoningParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ReasoningParam(Model):
     """**gpt-5 and o-series models only** Configuration options for [reasoning models](https://platform.openai.com/docs/guides/reasoning)."""
 
     effort: ReasoningEffortEnum | None | Unset = UNSET
     summary: ReasoningSummaryEnum | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        effort: ReasoningEffortEnum | None | Unset = UNSET,
+        summary: ReasoningSummaryEnum | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.effort = effort
+        self.summary = summary
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -1396,8 +1763,8 @@ class ReasoningParam:
 
 _K_ReasoningParam: frozenset[str] = frozenset(["effort", "summary"])
 
-@attrs.define(slots=True, kw_only=True)
-class CreateResponseBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CreateResponseBody(Model):
     """CreateResponseBody"""
 
     model: str | None | Unset = UNSET
@@ -1434,6 +1801,67 @@ class CreateResponseBody:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        model: str | None | Unset = UNSET,
+        input: str | list[ItemParam] | None | Unset = UNSET,
+        previous_response_id: str | None | Unset = UNSET,
+        include: list[IncludeEnum] | Unset = UNSET,
+        tools: list[ResponsesToolParam] | None | Unset = UNSET,
+        tool_choice: ToolChoiceParam | None | Unset = UNSET,
+        metadata: MetadataParam | None | Unset = UNSET,
+        text: TextParam | None | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        presence_penalty: float | None | Unset = UNSET,
+        frequency_penalty: float | None | Unset = UNSET,
+        parallel_tool_calls: bool | None | Unset = UNSET,
+        stream: bool | Unset = UNSET,
+        stream_options: StreamOptionsParam | None | Unset = UNSET,
+        background: bool | Unset = UNSET,
+        max_output_tokens: int | None | Unset = UNSET,
+        max_tool_calls: int | None | Unset = UNSET,
+        reasoning: ReasoningParam | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        prompt_cache_key: str | None | Unset = UNSET,
+        truncation: TruncationEnum | Unset = UNSET,
+        instructions: str | None | Unset = UNSET,
+        store: bool | Unset = UNSET,
+        service_tier: ServiceTierEnum | Unset = UNSET,
+        top_logprobs: int | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.model = model
+        self.input = input
+        self.previous_response_id = previous_response_id
+        self.include = include
+        self.tools = tools
+        self.tool_choice = tool_choice
+        self.metadata = metadata
+        self.text = text
+        self.temperature = temperature
+        self.top_p = top_p
+        self.presence_penalty = presence_penalty
+        self.frequency_penalty = frequency_penalty
+        self.parallel_tool_calls = parallel_tool_calls
+        self.stream = stream
+        self.stream_options = stream_options
+        self.background = background
+        self.max_output_tokens = max_output_tokens
+        self.max_tool_calls = max_tool_calls
+        self.reasoning = reasoning
+        self.safety_identifier = safety_identifier
+        self.prompt_cache_key = prompt_cache_key
+        self.truncation = truncation
+        self.instructions = instructions
+        self.store = store
+        self.service_tier = service_tier
+        self.top_logprobs = top_logprobs
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -1444,7 +1872,7 @@ class CreateResponseBody:
         if v_model is not UNSET:
             n += 1
             if v_model is not None:
-                if not v_model.__class__ is str:
+                if v_model.__class__ is not str:
                     raise bad_type('model', 'string', v_model)
         v_input = data.get("input", UNSET)
         if v_input is not UNSET:
@@ -1458,23 +1886,25 @@ class CreateResponseBody:
         if v_previous_response_id is not UNSET:
             n += 1
             if v_previous_response_id is not None:
-                if not v_previous_response_id.__class__ is str:
+                if v_previous_response_id.__class__ is not str:
                     raise bad_type('previous_response_id', 'string', v_previous_response_id)
         v_include = data.get("include", UNSET)
         if v_include is not UNSET:
             n += 1
-            try:
-                v_include = _cv15(v_include)
-            except ValidationError as e:
-                raise e.under('include') from None
+            if v_include.__class__ is not list or v_include:
+                try:
+                    v_include = _cv15(v_include)
+                except ValidationError as e:
+                    raise e.under('include') from None
         v_tools = data.get("tools", UNSET)
         if v_tools is not UNSET:
             n += 1
             if v_tools is not None:
-                try:
-                    v_tools = _cv17(v_tools)
-                except ValidationError as e:
-                    raise e.under('tools') from None
+                if v_tools.__class__ is not list or v_tools:
+                    try:
+                        v_tools = _cv17(v_tools)
+                    except ValidationError as e:
+                        raise e.under('tools') from None
         v_tool_choice = data.get("tool_choice", UNSET)
         if v_tool_choice is not UNSET:
             n += 1
@@ -1503,36 +1933,36 @@ class CreateResponseBody:
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if not (v_temperature.__class__ is float or v_temperature.__class__ is int):
+                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if not (v_top_p.__class__ is float or v_top_p.__class__ is int):
+                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
                     raise bad_type('top_p', 'number', v_top_p)
         v_presence_penalty = data.get("presence_penalty", UNSET)
         if v_presence_penalty is not UNSET:
             n += 1
             if v_presence_penalty is not None:
-                if not (v_presence_penalty.__class__ is float or v_presence_penalty.__class__ is int):
+                if (v_presence_penalty.__class__ is not float and v_presence_penalty.__class__ is not int):
                     raise bad_type('presence_penalty', 'number', v_presence_penalty)
         v_frequency_penalty = data.get("frequency_penalty", UNSET)
         if v_frequency_penalty is not UNSET:
             n += 1
             if v_frequency_penalty is not None:
-                if not (v_frequency_penalty.__class__ is float or v_frequency_penalty.__class__ is int):
+                if (v_frequency_penalty.__class__ is not float and v_frequency_penalty.__class__ is not int):
                     raise bad_type('frequency_penalty', 'number', v_frequency_penalty)
         v_parallel_tool_calls = data.get("parallel_tool_calls", UNSET)
         if v_parallel_tool_calls is not UNSET:
             n += 1
             if v_parallel_tool_calls is not None:
-                if not v_parallel_tool_calls.__class__ is bool:
+                if v_parallel_tool_calls.__class__ is not bool:
                     raise bad_type('parallel_tool_calls', 'boolean', v_parallel_tool_calls)
         v_stream = data.get("stream", UNSET)
         if v_stream is not UNSET:
             n += 1
-            if not v_stream.__class__ is bool:
+            if v_stream.__class__ is not bool:
                 raise bad_type('stream', 'boolean', v_stream)
         v_stream_options = data.get("stream_options", UNSET)
         if v_stream_options is not UNSET:
@@ -1545,19 +1975,19 @@ class CreateResponseBody:
         v_background = data.get("background", UNSET)
         if v_background is not UNSET:
             n += 1
-            if not v_background.__class__ is bool:
+            if v_background.__class__ is not bool:
                 raise bad_type('background', 'boolean', v_background)
         v_max_output_tokens = data.get("max_output_tokens", UNSET)
         if v_max_output_tokens is not UNSET:
             n += 1
             if v_max_output_tokens is not None:
-                if not v_max_output_tokens.__class__ is int:
+                if v_max_output_tokens.__class__ is not int:
                     raise bad_type('max_output_tokens', 'integer', v_max_output_tokens)
         v_max_tool_calls = data.get("max_tool_calls", UNSET)
         if v_max_tool_calls is not UNSET:
             n += 1
             if v_max_tool_calls is not None:
-                if not v_max_tool_calls.__class__ is int:
+                if v_max_tool_calls.__class__ is not int:
                     raise bad_type('max_tool_calls', 'integer', v_max_tool_calls)
         v_reasoning = data.get("reasoning", UNSET)
         if v_reasoning is not UNSET:
@@ -1571,13 +2001,13 @@ class CreateResponseBody:
         if v_safety_identifier is not UNSET:
             n += 1
             if v_safety_identifier is not None:
-                if not v_safety_identifier.__class__ is str:
+                if v_safety_identifier.__class__ is not str:
                     raise bad_type('safety_identifier', 'string', v_safety_identifier)
         v_prompt_cache_key = data.get("prompt_cache_key", UNSET)
         if v_prompt_cache_key is not UNSET:
             n += 1
             if v_prompt_cache_key is not None:
-                if not v_prompt_cache_key.__class__ is str:
+                if v_prompt_cache_key.__class__ is not str:
                     raise bad_type('prompt_cache_key', 'string', v_prompt_cache_key)
         v_truncation = data.get("truncation", UNSET)
         if v_truncation is not UNSET:
@@ -1588,12 +2018,12 @@ class CreateResponseBody:
         if v_instructions is not UNSET:
             n += 1
             if v_instructions is not None:
-                if not v_instructions.__class__ is str:
+                if v_instructions.__class__ is not str:
                     raise bad_type('instructions', 'string', v_instructions)
         v_store = data.get("store", UNSET)
         if v_store is not UNSET:
             n += 1
-            if not v_store.__class__ is bool:
+            if v_store.__class__ is not bool:
                 raise bad_type('store', 'boolean', v_store)
         v_service_tier = data.get("service_tier", UNSET)
         if v_service_tier is not UNSET:
@@ -1604,7 +2034,7 @@ class CreateResponseBody:
         if v_top_logprobs is not UNSET:
             n += 1
             if v_top_logprobs is not None:
-                if not v_top_logprobs.__class__ is int:
+                if v_top_logprobs.__class__ is not int:
                     raise bad_type('top_logprobs', 'integer', v_top_logprobs)
         self = cls.__new__(cls)
         self.model = v_model
@@ -1699,8 +2129,8 @@ class CreateResponseBody:
 
 _K_CreateResponseBody: frozenset[str] = frozenset(["background", "frequency_penalty", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "parallel_tool_calls", "presence_penalty", "previous_response_id", "prompt_cache_key", "reasoning", "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSocketResponseCreateEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSocketResponseCreateEvent(Model):
     """A client-sent WebSocket event that starts a Responses turn. It uses the normal response-create body plus a required `type` field."""
 
     type: Literal['response.create'] = 'response.create'
@@ -1739,6 +2169,69 @@ class WebSocketResponseCreateEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.create'] = 'response.create',
+        model: str | None | Unset = UNSET,
+        input: str | list[ItemParam] | None | Unset = UNSET,
+        previous_response_id: str | None | Unset = UNSET,
+        include: list[IncludeEnum] | Unset = UNSET,
+        tools: list[ResponsesToolParam] | None | Unset = UNSET,
+        tool_choice: ToolChoiceParam | None | Unset = UNSET,
+        metadata: MetadataParam | None | Unset = UNSET,
+        text: TextParam | None | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        presence_penalty: float | None | Unset = UNSET,
+        frequency_penalty: float | None | Unset = UNSET,
+        parallel_tool_calls: bool | None | Unset = UNSET,
+        stream: bool | Unset = UNSET,
+        stream_options: StreamOptionsParam | None | Unset = UNSET,
+        background: bool | Unset = UNSET,
+        max_output_tokens: int | None | Unset = UNSET,
+        max_tool_calls: int | None | Unset = UNSET,
+        reasoning: ReasoningParam | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        prompt_cache_key: str | None | Unset = UNSET,
+        truncation: TruncationEnum | Unset = UNSET,
+        instructions: str | None | Unset = UNSET,
+        store: bool | Unset = UNSET,
+        service_tier: ServiceTierEnum | Unset = UNSET,
+        top_logprobs: int | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.model = model
+        self.input = input
+        self.previous_response_id = previous_response_id
+        self.include = include
+        self.tools = tools
+        self.tool_choice = tool_choice
+        self.metadata = metadata
+        self.text = text
+        self.temperature = temperature
+        self.top_p = top_p
+        self.presence_penalty = presence_penalty
+        self.frequency_penalty = frequency_penalty
+        self.parallel_tool_calls = parallel_tool_calls
+        self.stream = stream
+        self.stream_options = stream_options
+        self.background = background
+        self.max_output_tokens = max_output_tokens
+        self.max_tool_calls = max_tool_calls
+        self.reasoning = reasoning
+        self.safety_identifier = safety_identifier
+        self.prompt_cache_key = prompt_cache_key
+        self.truncation = truncation
+        self.instructions = instructions
+        self.store = store
+        self.service_tier = service_tier
+        self.top_logprobs = top_logprobs
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -1755,7 +2248,7 @@ class WebSocketResponseCreateEvent:
         if v_model is not UNSET:
             n += 1
             if v_model is not None:
-                if not v_model.__class__ is str:
+                if v_model.__class__ is not str:
                     raise bad_type('model', 'string', v_model)
         v_input = data.get("input", UNSET)
         if v_input is not UNSET:
@@ -1769,23 +2262,25 @@ class WebSocketResponseCreateEvent:
         if v_previous_response_id is not UNSET:
             n += 1
             if v_previous_response_id is not None:
-                if not v_previous_response_id.__class__ is str:
+                if v_previous_response_id.__class__ is not str:
                     raise bad_type('previous_response_id', 'string', v_previous_response_id)
         v_include = data.get("include", UNSET)
         if v_include is not UNSET:
             n += 1
-            try:
-                v_include = _cv15(v_include)
-            except ValidationError as e:
-                raise e.under('include') from None
+            if v_include.__class__ is not list or v_include:
+                try:
+                    v_include = _cv15(v_include)
+                except ValidationError as e:
+                    raise e.under('include') from None
         v_tools = data.get("tools", UNSET)
         if v_tools is not UNSET:
             n += 1
             if v_tools is not None:
-                try:
-                    v_tools = _cv17(v_tools)
-                except ValidationError as e:
-                    raise e.under('tools') from None
+                if v_tools.__class__ is not list or v_tools:
+                    try:
+                        v_tools = _cv17(v_tools)
+                    except ValidationError as e:
+                        raise e.under('tools') from None
         v_tool_choice = data.get("tool_choice", UNSET)
         if v_tool_choice is not UNSET:
             n += 1
@@ -1814,36 +2309,36 @@ class WebSocketResponseCreateEvent:
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if not (v_temperature.__class__ is float or v_temperature.__class__ is int):
+                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if not (v_top_p.__class__ is float or v_top_p.__class__ is int):
+                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
                     raise bad_type('top_p', 'number', v_top_p)
         v_presence_penalty = data.get("presence_penalty", UNSET)
         if v_presence_penalty is not UNSET:
             n += 1
             if v_presence_penalty is not None:
-                if not (v_presence_penalty.__class__ is float or v_presence_penalty.__class__ is int):
+                if (v_presence_penalty.__class__ is not float and v_presence_penalty.__class__ is not int):
                     raise bad_type('presence_penalty', 'number', v_presence_penalty)
         v_frequency_penalty = data.get("frequency_penalty", UNSET)
         if v_frequency_penalty is not UNSET:
             n += 1
             if v_frequency_penalty is not None:
-                if not (v_frequency_penalty.__class__ is float or v_frequency_penalty.__class__ is int):
+                if (v_frequency_penalty.__class__ is not float and v_frequency_penalty.__class__ is not int):
                     raise bad_type('frequency_penalty', 'number', v_frequency_penalty)
         v_parallel_tool_calls = data.get("parallel_tool_calls", UNSET)
         if v_parallel_tool_calls is not UNSET:
             n += 1
             if v_parallel_tool_calls is not None:
-                if not v_parallel_tool_calls.__class__ is bool:
+                if v_parallel_tool_calls.__class__ is not bool:
                     raise bad_type('parallel_tool_calls', 'boolean', v_parallel_tool_calls)
         v_stream = data.get("stream", UNSET)
         if v_stream is not UNSET:
             n += 1
-            if not v_stream.__class__ is bool:
+            if v_stream.__class__ is not bool:
                 raise bad_type('stream', 'boolean', v_stream)
         v_stream_options = data.get("stream_options", UNSET)
         if v_stream_options is not UNSET:
@@ -1856,19 +2351,19 @@ class WebSocketResponseCreateEvent:
         v_background = data.get("background", UNSET)
         if v_background is not UNSET:
             n += 1
-            if not v_background.__class__ is bool:
+            if v_background.__class__ is not bool:
                 raise bad_type('background', 'boolean', v_background)
         v_max_output_tokens = data.get("max_output_tokens", UNSET)
         if v_max_output_tokens is not UNSET:
             n += 1
             if v_max_output_tokens is not None:
-                if not v_max_output_tokens.__class__ is int:
+                if v_max_output_tokens.__class__ is not int:
                     raise bad_type('max_output_tokens', 'integer', v_max_output_tokens)
         v_max_tool_calls = data.get("max_tool_calls", UNSET)
         if v_max_tool_calls is not UNSET:
             n += 1
             if v_max_tool_calls is not None:
-                if not v_max_tool_calls.__class__ is int:
+                if v_max_tool_calls.__class__ is not int:
                     raise bad_type('max_tool_calls', 'integer', v_max_tool_calls)
         v_reasoning = data.get("reasoning", UNSET)
         if v_reasoning is not UNSET:
@@ -1882,13 +2377,13 @@ class WebSocketResponseCreateEvent:
         if v_safety_identifier is not UNSET:
             n += 1
             if v_safety_identifier is not None:
-                if not v_safety_identifier.__class__ is str:
+                if v_safety_identifier.__class__ is not str:
                     raise bad_type('safety_identifier', 'string', v_safety_identifier)
         v_prompt_cache_key = data.get("prompt_cache_key", UNSET)
         if v_prompt_cache_key is not UNSET:
             n += 1
             if v_prompt_cache_key is not None:
-                if not v_prompt_cache_key.__class__ is str:
+                if v_prompt_cache_key.__class__ is not str:
                     raise bad_type('prompt_cache_key', 'string', v_prompt_cache_key)
         v_truncation = data.get("truncation", UNSET)
         if v_truncation is not UNSET:
@@ -1899,12 +2394,12 @@ class WebSocketResponseCreateEvent:
         if v_instructions is not UNSET:
             n += 1
             if v_instructions is not None:
-                if not v_instructions.__class__ is str:
+                if v_instructions.__class__ is not str:
                     raise bad_type('instructions', 'string', v_instructions)
         v_store = data.get("store", UNSET)
         if v_store is not UNSET:
             n += 1
-            if not v_store.__class__ is bool:
+            if v_store.__class__ is not bool:
                 raise bad_type('store', 'boolean', v_store)
         v_service_tier = data.get("service_tier", UNSET)
         if v_service_tier is not UNSET:
@@ -1915,7 +2410,7 @@ class WebSocketResponseCreateEvent:
         if v_top_logprobs is not UNSET:
             n += 1
             if v_top_logprobs is not None:
-                if not v_top_logprobs.__class__ is int:
+                if v_top_logprobs.__class__ is not int:
                     raise bad_type('top_logprobs', 'integer', v_top_logprobs)
         self = cls.__new__(cls)
         self.type = v_type
@@ -2012,8 +2507,8 @@ class WebSocketResponseCreateEvent:
 
 _K_WebSocketResponseCreateEvent: frozenset[str] = frozenset(["background", "frequency_penalty", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "parallel_tool_calls", "presence_penalty", "previous_response_id", "prompt_cache_key", "reasoning", "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSocketErrorEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSocketErrorEvent(Model):
     """A WebSocket error envelope returned for Responses WebSocket mode failures."""
 
     type: Literal['error'] = 'error'
@@ -2024,6 +2519,21 @@ class WebSocketErrorEvent:
     """The WebSocket error payload."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['error'] = 'error',
+        status: int,
+        error: WebSocketErrorEventError,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.status = status
+        self.error = error
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2038,7 +2548,7 @@ class WebSocketErrorEvent:
             raise missing(e.args[0]) from None
         if v_type != 'error':
             raise bad_value('type', ('error',), v_type)
-        if not v_status.__class__ is int:
+        if v_status.__class__ is not int:
             raise bad_type('status', 'integer', v_status)
         try:
             v_error = WebSocketErrorEventError.from_dict(v_error)
@@ -2066,8 +2576,8 @@ class WebSocketErrorEvent:
 
 _K_WebSocketErrorEvent: frozenset[str] = frozenset(["error", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class WebSocketErrorEventError:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class WebSocketErrorEventError(Model):
     """The WebSocket error payload."""
 
     code: str
@@ -2080,6 +2590,23 @@ class WebSocketErrorEventError:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        code: str,
+        message: str,
+        type: str | Unset = UNSET,
+        param: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.type = type
+        self.param = param
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -2090,21 +2617,21 @@ class WebSocketErrorEventError:
             v_message = data["message"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_code.__class__ is str:
+        if v_code.__class__ is not str:
             raise bad_type('code', 'string', v_code)
-        if not v_message.__class__ is str:
+        if v_message.__class__ is not str:
             raise bad_type('message', 'string', v_message)
         n = 2
         v_type = data.get("type", UNSET)
         if v_type is not UNSET:
             n += 1
-            if not v_type.__class__ is str:
+            if v_type.__class__ is not str:
                 raise bad_type('type', 'string', v_type)
         v_param = data.get("param", UNSET)
         if v_param is not UNSET:
             n += 1
             if v_param is not None:
-                if not v_param.__class__ is str:
+                if v_param.__class__ is not str:
                     raise bad_type('param', 'string', v_param)
         self = cls.__new__(cls)
         self.code = v_code
@@ -2131,14 +2658,25 @@ class WebSocketErrorEventError:
 
 _K_WebSocketErrorEventError: frozenset[str] = frozenset(["code", "message", "param", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class IncompleteDetails:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class IncompleteDetails(Model):
     """Details about why the response was incomplete."""
 
     reason: str
     """The reason the response could not be completed."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        reason: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.reason = reason
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2149,7 +2687,7 @@ class IncompleteDetails:
             v_reason = data["reason"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_reason.__class__ is str:
+        if v_reason.__class__ is not str:
             raise bad_type('reason', 'string', v_reason)
         n = 1
         self = cls.__new__(cls)
@@ -2169,8 +2707,8 @@ class IncompleteDetails:
 
 _K_IncompleteDetails: frozenset[str] = frozenset(["reason"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputTextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputTextContent(Model):
     """A text input to the model."""
 
     type: Literal['input_text'] = 'input_text'
@@ -2179,6 +2717,19 @@ class InputTextContent:
     """The text input to the model."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_text'] = 'input_text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2192,7 +2743,7 @@ class InputTextContent:
             raise missing(e.args[0]) from None
         if v_type != 'input_text':
             raise bad_value('type', ('input_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -2214,8 +2765,8 @@ class InputTextContent:
 
 _K_InputTextContent: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class UrlCitationBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class UrlCitationBody(Model):
     """A citation for a web resource used to generate a model response."""
 
     type: Literal['url_citation'] = 'url_citation'
@@ -2230,6 +2781,25 @@ class UrlCitationBody:
     """The title of the web resource."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['url_citation'] = 'url_citation',
+        url: str,
+        start_index: int,
+        end_index: int,
+        title: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.url = url
+        self.start_index = start_index
+        self.end_index = end_index
+        self.title = title
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2246,13 +2816,13 @@ class UrlCitationBody:
             raise missing(e.args[0]) from None
         if v_type != 'url_citation':
             raise bad_value('type', ('url_citation',), v_type)
-        if not v_url.__class__ is str:
+        if v_url.__class__ is not str:
             raise bad_type('url', 'string', v_url)
-        if not v_start_index.__class__ is int:
+        if v_start_index.__class__ is not int:
             raise bad_type('start_index', 'integer', v_start_index)
-        if not v_end_index.__class__ is int:
+        if v_end_index.__class__ is not int:
             raise bad_type('end_index', 'integer', v_end_index)
-        if not v_title.__class__ is str:
+        if v_title.__class__ is not str:
             raise bad_type('title', 'string', v_title)
         n = 5
         self = cls.__new__(cls)
@@ -2280,8 +2850,8 @@ class UrlCitationBody:
 
 _K_UrlCitationBody: frozenset[str] = frozenset(["end_index", "start_index", "title", "type", "url"])
 
-@attrs.define(slots=True, kw_only=True)
-class TopLogProb:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TopLogProb(Model):
     """The top log probability of a token."""
 
     token: str
@@ -2289,6 +2859,21 @@ class TopLogProb:
     bytes: list[int]
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        token: str,
+        logprob: float,
+        bytes: list[int],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.token = token
+        self.logprob = logprob
+        self.bytes = bytes
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2301,14 +2886,15 @@ class TopLogProb:
             v_bytes = data["bytes"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_token.__class__ is str:
+        if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if not (v_logprob.__class__ is float or v_logprob.__class__ is int):
+        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
             raise bad_type('logprob', 'number', v_logprob)
-        try:
-            v_bytes = _cv19(v_bytes)
-        except ValidationError as e:
-            raise e.under('bytes') from None
+        if v_bytes.__class__ is not list or v_bytes:
+            try:
+                v_bytes = _cv19(v_bytes)
+            except ValidationError as e:
+                raise e.under('bytes') from None
         n = 3
         self = cls.__new__(cls)
         self.token = v_token
@@ -2331,8 +2917,8 @@ class TopLogProb:
 
 _K_TopLogProb: frozenset[str] = frozenset(["bytes", "logprob", "token"])
 
-@attrs.define(slots=True, kw_only=True)
-class LogProb:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class LogProb(Model):
     """The log probability of a token."""
 
     token: str
@@ -2341,6 +2927,23 @@ class LogProb:
     top_logprobs: list[TopLogProb]
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        token: str,
+        logprob: float,
+        bytes: list[int],
+        top_logprobs: list[TopLogProb],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.token = token
+        self.logprob = logprob
+        self.bytes = bytes
+        self.top_logprobs = top_logprobs
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2354,18 +2957,20 @@ class LogProb:
             v_top_logprobs = data["top_logprobs"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_token.__class__ is str:
+        if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if not (v_logprob.__class__ is float or v_logprob.__class__ is int):
+        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
             raise bad_type('logprob', 'number', v_logprob)
-        try:
-            v_bytes = _cv19(v_bytes)
-        except ValidationError as e:
-            raise e.under('bytes') from None
-        try:
-            v_top_logprobs = _cv20(v_top_logprobs)
-        except ValidationError as e:
-            raise e.under('top_logprobs') from None
+        if v_bytes.__class__ is not list or v_bytes:
+            try:
+                v_bytes = _cv19(v_bytes)
+            except ValidationError as e:
+                raise e.under('bytes') from None
+        if v_top_logprobs.__class__ is not list or v_top_logprobs:
+            try:
+                v_top_logprobs = _cv20(v_top_logprobs)
+            except ValidationError as e:
+                raise e.under('top_logprobs') from None
         n = 4
         self = cls.__new__(cls)
         self.token = v_token
@@ -2390,8 +2995,8 @@ class LogProb:
 
 _K_LogProb: frozenset[str] = frozenset(["bytes", "logprob", "token", "top_logprobs"])
 
-@attrs.define(slots=True, kw_only=True)
-class OutputTextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class OutputTextContent(Model):
     """A text output from the model."""
 
     type: Literal['output_text'] = 'output_text'
@@ -2403,6 +3008,23 @@ class OutputTextContent:
     logprobs: list[LogProb] | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['output_text'] = 'output_text',
+        text: str,
+        annotations: list[Annotation],
+        logprobs: list[LogProb] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.annotations = annotations
+        self.logprobs = logprobs
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2417,20 +3039,22 @@ class OutputTextContent:
             raise missing(e.args[0]) from None
         if v_type != 'output_text':
             raise bad_value('type', ('output_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
-        try:
-            v_annotations = _cv21(v_annotations)
-        except ValidationError as e:
-            raise e.under('annotations') from None
+        if v_annotations.__class__ is not list or v_annotations:
+            try:
+                v_annotations = _cv21(v_annotations)
+            except ValidationError as e:
+                raise e.under('annotations') from None
         n = 3
         v_logprobs = data.get("logprobs", UNSET)
         if v_logprobs is not UNSET:
             n += 1
-            try:
-                v_logprobs = _cv22(v_logprobs)
-            except ValidationError as e:
-                raise e.under('logprobs') from None
+            if v_logprobs.__class__ is not list or v_logprobs:
+                try:
+                    v_logprobs = _cv22(v_logprobs)
+                except ValidationError as e:
+                    raise e.under('logprobs') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.text = v_text
@@ -2455,14 +3079,27 @@ class OutputTextContent:
 
 _K_OutputTextContent: frozenset[str] = frozenset(["annotations", "logprobs", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class TextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TextContent(Model):
     """A text content."""
 
     type: Literal['text'] = 'text'
     text: str
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['text'] = 'text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2476,7 +3113,7 @@ class TextContent:
             raise missing(e.args[0]) from None
         if v_type != 'text':
             raise bad_value('type', ('text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -2498,8 +3135,8 @@ class TextContent:
 
 _K_TextContent: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class SummaryTextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class SummaryTextContent(Model):
     """A summary text from the model."""
 
     type: Literal['summary_text'] = 'summary_text'
@@ -2508,6 +3145,19 @@ class SummaryTextContent:
     """A summary of the reasoning output from the model so far."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['summary_text'] = 'summary_text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2521,7 +3171,7 @@ class SummaryTextContent:
             raise missing(e.args[0]) from None
         if v_type != 'summary_text':
             raise bad_value('type', ('summary_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -2543,8 +3193,8 @@ class SummaryTextContent:
 
 _K_SummaryTextContent: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ReasoningTextContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ReasoningTextContent(Model):
     """Reasoning text from the model."""
 
     type: Literal['reasoning_text'] = 'reasoning_text'
@@ -2553,6 +3203,19 @@ class ReasoningTextContent:
     """The reasoning text from the model."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['reasoning_text'] = 'reasoning_text',
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.text = text
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2566,7 +3229,7 @@ class ReasoningTextContent:
             raise missing(e.args[0]) from None
         if v_type != 'reasoning_text':
             raise bad_value('type', ('reasoning_text',), v_type)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 2
         self = cls.__new__(cls)
@@ -2588,8 +3251,8 @@ class ReasoningTextContent:
 
 _K_ReasoningTextContent: frozenset[str] = frozenset(["text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class RefusalContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class RefusalContent(Model):
     """A refusal from the model."""
 
     type: Literal['refusal'] = 'refusal'
@@ -2598,6 +3261,19 @@ class RefusalContent:
     """The refusal explanation from the model."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['refusal'] = 'refusal',
+        refusal: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.refusal = refusal
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2611,7 +3287,7 @@ class RefusalContent:
             raise missing(e.args[0]) from None
         if v_type != 'refusal':
             raise bad_value('type', ('refusal',), v_type)
-        if not v_refusal.__class__ is str:
+        if v_refusal.__class__ is not str:
             raise bad_type('refusal', 'string', v_refusal)
         n = 2
         self = cls.__new__(cls)
@@ -2633,8 +3309,8 @@ class RefusalContent:
 
 _K_RefusalContent: frozenset[str] = frozenset(["refusal", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputImageContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputImageContent(Model):
     """An image input to the model. Learn about [image inputs](/docs/guides/vision)."""
 
     type: Literal['input_image'] = 'input_image'
@@ -2644,6 +3320,21 @@ class InputImageContent:
     """The detail level of the image to be sent to the model. One of `high`, `low`, or `auto`. Defaults to `auto`."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_image'] = 'input_image',
+        image_url: str | None,
+        detail: ImageDetail,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.image_url = image_url
+        self.detail = detail
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2659,7 +3350,7 @@ class InputImageContent:
         if v_type != 'input_image':
             raise bad_value('type', ('input_image',), v_type)
         if v_image_url is not None:
-            if not v_image_url.__class__ is str:
+            if v_image_url.__class__ is not str:
                 raise bad_type('image_url', 'string', v_image_url)
         if v_detail not in ('low', 'high', 'auto',):
             raise bad_value('detail', ('low', 'high', 'auto',), v_detail)
@@ -2685,8 +3376,8 @@ class InputImageContent:
 
 _K_InputImageContent: frozenset[str] = frozenset(["detail", "image_url", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputFileContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputFileContent(Model):
     """A file input to the model."""
 
     type: Literal['input_file'] = 'input_file'
@@ -2697,6 +3388,21 @@ class InputFileContent:
     """The URL of the file to be sent to the model."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_file'] = 'input_file',
+        filename: str | Unset = UNSET,
+        file_url: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.filename = filename
+        self.file_url = file_url
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2713,12 +3419,12 @@ class InputFileContent:
         v_filename = data.get("filename", UNSET)
         if v_filename is not UNSET:
             n += 1
-            if not v_filename.__class__ is str:
+            if v_filename.__class__ is not str:
                 raise bad_type('filename', 'string', v_filename)
         v_file_url = data.get("file_url", UNSET)
         if v_file_url is not UNSET:
             n += 1
-            if not v_file_url.__class__ is str:
+            if v_file_url.__class__ is not str:
                 raise bad_type('file_url', 'string', v_file_url)
         self = cls.__new__(cls)
         self.type = v_type
@@ -2743,8 +3449,8 @@ class InputFileContent:
 
 _K_InputFileContent: frozenset[str] = frozenset(["file_url", "filename", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class Message:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Message(Model):
     """A message to or from the model."""
 
     type: Literal['message'] = 'message'
@@ -2762,6 +3468,27 @@ class Message:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['message'] = 'message',
+        id: str,
+        status: MessageStatus,
+        role: MessageRole,
+        content: list[MessageContentItem],
+        phase: Literal['commentary', 'final_answer'] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.status = status
+        self.role = role
+        self.content = content
+        self.phase = phase
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -2777,16 +3504,17 @@ class Message:
             raise missing(e.args[0]) from None
         if v_type != 'message':
             raise bad_value('type', ('message',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_status not in ('in_progress', 'completed', 'incomplete',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete',), v_status)
         if v_role not in ('user', 'assistant', 'system', 'developer',):
             raise bad_value('role', ('user', 'assistant', 'system', 'developer',), v_role)
-        try:
-            v_content = _cv23(v_content)
-        except ValidationError as e:
-            raise e.under('content') from None
+        if v_content.__class__ is not list or v_content:
+            try:
+                v_content = _cv23(v_content)
+            except ValidationError as e:
+                raise e.under('content') from None
         n = 5
         v_phase = data.get("phase", UNSET)
         if v_phase is not UNSET:
@@ -2821,8 +3549,8 @@ class Message:
 
 _K_Message: frozenset[str] = frozenset(["content", "id", "phase", "role", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionCall:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionCall(Model):
     """A function tool call that was generated by the model."""
 
     type: Literal['function_call'] = 'function_call'
@@ -2840,6 +3568,27 @@ class FunctionCall:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function_call'] = 'function_call',
+        id: str,
+        call_id: str,
+        name: str,
+        arguments: str,
+        status: FunctionCallStatus,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.name = name
+        self.arguments = arguments
+        self.status = status
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -2856,13 +3605,13 @@ class FunctionCall:
             raise missing(e.args[0]) from None
         if v_type != 'function_call':
             raise bad_value('type', ('function_call',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
-        if not v_arguments.__class__ is str:
+        if v_arguments.__class__ is not str:
             raise bad_type('arguments', 'string', v_arguments)
         if v_status not in ('in_progress', 'completed', 'incomplete',):
             raise bad_value('status', ('in_progress', 'completed', 'incomplete',), v_status)
@@ -2894,8 +3643,8 @@ class FunctionCall:
 
 _K_FunctionCall: frozenset[str] = frozenset(["arguments", "call_id", "id", "name", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionCallOutput:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionCallOutput(Model):
     """A function tool call output that was returned by the tool."""
 
     type: Literal['function_call_output'] = 'function_call_output'
@@ -2909,6 +3658,25 @@ class FunctionCallOutput:
     """The status of the item. One of `in_progress`, `completed`, or `incomplete`. Populated when items are returned via API."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function_call_output'] = 'function_call_output',
+        id: str,
+        call_id: str,
+        output: str | list[FunctionCallOutputOutputItem],
+        status: FunctionCallOutputStatusEnum,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.call_id = call_id
+        self.output = output
+        self.status = status
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -2925,9 +3693,9 @@ class FunctionCallOutput:
             raise missing(e.args[0]) from None
         if v_type != 'function_call_output':
             raise bad_value('type', ('function_call_output',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_call_id.__class__ is str:
+        if v_call_id.__class__ is not str:
             raise bad_type('call_id', 'string', v_call_id)
         try:
             v_output = _cv24(v_output)
@@ -2961,8 +3729,8 @@ class FunctionCallOutput:
 
 _K_FunctionCallOutput: frozenset[str] = frozenset(["call_id", "id", "output", "status", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ReasoningBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ReasoningBody(Model):
     """A reasoning item that was generated by the model."""
 
     type: Literal['reasoning'] = 'reasoning'
@@ -2978,6 +3746,25 @@ class ReasoningBody:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['reasoning'] = 'reasoning',
+        id: str,
+        summary: list[ReasoningBodySummaryItem],
+        content: list[ReasoningBodyContentItem] | Unset = UNSET,
+        encrypted_content: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.summary = summary
+        self.content = content
+        self.encrypted_content = encrypted_content
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -2991,24 +3778,26 @@ class ReasoningBody:
             raise missing(e.args[0]) from None
         if v_type != 'reasoning':
             raise bad_value('type', ('reasoning',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        try:
-            v_summary = _cv27(v_summary)
-        except ValidationError as e:
-            raise e.under('summary') from None
+        if v_summary.__class__ is not list or v_summary:
+            try:
+                v_summary = _cv27(v_summary)
+            except ValidationError as e:
+                raise e.under('summary') from None
         n = 3
         v_content = data.get("content", UNSET)
         if v_content is not UNSET:
             n += 1
-            try:
-                v_content = _cv26(v_content)
-            except ValidationError as e:
-                raise e.under('content') from None
+            if v_content.__class__ is not list or v_content:
+                try:
+                    v_content = _cv26(v_content)
+                except ValidationError as e:
+                    raise e.under('content') from None
         v_encrypted_content = data.get("encrypted_content", UNSET)
         if v_encrypted_content is not UNSET:
             n += 1
-            if not v_encrypted_content.__class__ is str:
+            if v_encrypted_content.__class__ is not str:
                 raise bad_type('encrypted_content', 'string', v_encrypted_content)
         self = cls.__new__(cls)
         self.type = v_type
@@ -3037,8 +3826,8 @@ class ReasoningBody:
 
 _K_ReasoningBody: frozenset[str] = frozenset(["content", "encrypted_content", "id", "summary", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompactionBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompactionBody(Model):
     """A compaction item generated by the [`v1/responses/compact` API](/docs/api-reference/responses/compact)."""
 
     type: Literal['compaction'] = 'compaction'
@@ -3051,6 +3840,23 @@ class CompactionBody:
     """The identifier of the actor that created the item."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['compaction'] = 'compaction',
+        id: str,
+        encrypted_content: str,
+        created_by: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.id = id
+        self.encrypted_content = encrypted_content
+        self.created_by = created_by
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3065,15 +3871,15 @@ class CompactionBody:
             raise missing(e.args[0]) from None
         if v_type != 'compaction':
             raise bad_value('type', ('compaction',), v_type)
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
-        if not v_encrypted_content.__class__ is str:
+        if v_encrypted_content.__class__ is not str:
             raise bad_type('encrypted_content', 'string', v_encrypted_content)
         n = 3
         v_created_by = data.get("created_by", UNSET)
         if v_created_by is not UNSET:
             n += 1
-            if not v_created_by.__class__ is str:
+            if v_created_by.__class__ is not str:
                 raise bad_type('created_by', 'string', v_created_by)
         self = cls.__new__(cls)
         self.type = v_type
@@ -3099,8 +3905,8 @@ class CompactionBody:
 
 _K_CompactionBody: frozenset[str] = frozenset(["created_by", "encrypted_content", "id", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class Error:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Error(Model):
     """An error that occurred while generating the response."""
 
     code: str
@@ -3109,6 +3915,19 @@ class Error:
     """A human-readable description of the error that was returned."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        code: str,
+        message: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3120,9 +3939,9 @@ class Error:
             v_message = data["message"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_code.__class__ is str:
+        if v_code.__class__ is not str:
             raise bad_type('code', 'string', v_code)
-        if not v_message.__class__ is str:
+        if v_message.__class__ is not str:
             raise bad_type('message', 'string', v_message)
         n = 2
         self = cls.__new__(cls)
@@ -3144,8 +3963,8 @@ class Error:
 
 _K_Error: frozenset[str] = frozenset(["code", "message"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionTool:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionTool(Model):
     """Defines a function in your own code the model can choose to call. Learn more about [function calling](https://platform.openai.com/docs/guides/function-calling)."""
 
     type: Literal['function'] = 'function'
@@ -3157,6 +3976,25 @@ class FunctionTool:
     strict: bool | None
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function'] = 'function',
+        name: str,
+        description: str | None,
+        parameters: dict[str, Any] | None,
+        strict: bool | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.description = description
+        self.parameters = parameters
+        self.strict = strict
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3173,10 +4011,10 @@ class FunctionTool:
             raise missing(e.args[0]) from None
         if v_type != 'function':
             raise bad_value('type', ('function',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         if v_description is not None:
-            if not v_description.__class__ is str:
+            if v_description.__class__ is not str:
                 raise bad_type('description', 'string', v_description)
         if v_parameters is not None:
             try:
@@ -3184,7 +4022,7 @@ class FunctionTool:
             except ValidationError as e:
                 raise e.under('parameters') from None
         if v_strict is not None:
-            if not v_strict.__class__ is bool:
+            if v_strict.__class__ is not bool:
                 raise bad_type('strict', 'boolean', v_strict)
         n = 5
         self = cls.__new__(cls)
@@ -3212,14 +4050,27 @@ class FunctionTool:
 
 _K_FunctionTool: frozenset[str] = frozenset(["description", "name", "parameters", "strict", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class FunctionToolChoice:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class FunctionToolChoice(Model):
     """FunctionToolChoice"""
 
     type: Literal['function'] = 'function'
     name: str | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['function'] = 'function',
+        name: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3236,7 +4087,7 @@ class FunctionToolChoice:
         v_name = data.get("name", UNSET)
         if v_name is not UNSET:
             n += 1
-            if not v_name.__class__ is str:
+            if v_name.__class__ is not str:
                 raise bad_type('name', 'string', v_name)
         self = cls.__new__(cls)
         self.type = v_type
@@ -3258,8 +4109,8 @@ class FunctionToolChoice:
 
 _K_FunctionToolChoice: frozenset[str] = frozenset(["name", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class AllowedToolChoice:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class AllowedToolChoice(Model):
     """AllowedToolChoice"""
 
     type: Literal['allowed_tools'] = 'allowed_tools'
@@ -3267,6 +4118,21 @@ class AllowedToolChoice:
     mode: ToolChoiceValueEnum
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['allowed_tools'] = 'allowed_tools',
+        tools: list[FunctionToolChoice],
+        mode: ToolChoiceValueEnum,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.tools = tools
+        self.mode = mode
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3281,10 +4147,11 @@ class AllowedToolChoice:
             raise missing(e.args[0]) from None
         if v_type != 'allowed_tools':
             raise bad_value('type', ('allowed_tools',), v_type)
-        try:
-            v_tools = _cv28(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv28(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         if v_mode not in ('none', 'auto', 'required',):
             raise bad_value('mode', ('none', 'auto', 'required',), v_mode)
         n = 3
@@ -3309,13 +4176,24 @@ class AllowedToolChoice:
 
 _K_AllowedToolChoice: frozenset[str] = frozenset(["mode", "tools", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class TextResponseFormat:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TextResponseFormat(Model):
     """TextResponseFormat"""
 
     type: Literal['text'] = 'text'
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['text'] = 'text',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3346,13 +4224,24 @@ class TextResponseFormat:
 
 _K_TextResponseFormat: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class JsonObjectResponseFormat:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class JsonObjectResponseFormat(Model):
     """JsonObjectResponseFormat"""
 
     type: Literal['json_object'] = 'json_object'
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['json_object'] = 'json_object',
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3383,8 +4272,8 @@ class JsonObjectResponseFormat:
 
 _K_JsonObjectResponseFormat: frozenset[str] = frozenset(["type"])
 
-@attrs.define(slots=True, kw_only=True)
-class JsonSchemaResponseFormat:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class JsonSchemaResponseFormat(Model):
     """JsonSchemaResponseFormat"""
 
     type: Literal['json_schema'] = 'json_schema'
@@ -3394,6 +4283,25 @@ class JsonSchemaResponseFormat:
     strict: bool
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['json_schema'] = 'json_schema',
+        name: str,
+        description: str | None,
+        schema: None,
+        strict: bool,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.name = name
+        self.description = description
+        self.schema = schema
+        self.strict = strict
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3410,14 +4318,14 @@ class JsonSchemaResponseFormat:
             raise missing(e.args[0]) from None
         if v_type != 'json_schema':
             raise bad_value('type', ('json_schema',), v_type)
-        if not v_name.__class__ is str:
+        if v_name.__class__ is not str:
             raise bad_type('name', 'string', v_name)
         if v_description is not None:
-            if not v_description.__class__ is str:
+            if v_description.__class__ is not str:
                 raise bad_type('description', 'string', v_description)
         if v_schema is not None:
             raise bad_type('schema', 'null', v_schema)
-        if not v_strict.__class__ is bool:
+        if v_strict.__class__ is not bool:
             raise bad_type('strict', 'boolean', v_strict)
         n = 5
         self = cls.__new__(cls)
@@ -3445,14 +4353,27 @@ class JsonSchemaResponseFormat:
 
 _K_JsonSchemaResponseFormat: frozenset[str] = frozenset(["description", "name", "schema", "strict", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class TextField:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class TextField(Model):
     """TextField"""
 
     format: TextFieldFormat
     verbosity: VerbosityEnum | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        format: TextFieldFormat,
+        verbosity: VerbosityEnum | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.format = format
+        self.verbosity = verbosity
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3493,14 +4414,27 @@ class TextField:
 
 _K_TextField: frozenset[str] = frozenset(["format", "verbosity"])
 
-@attrs.define(slots=True, kw_only=True)
-class Reasoning:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Reasoning(Model):
     """Reasoning configuration and metadata that were used for the response."""
 
     effort: ReasoningEffortEnum | None
     summary: ReasoningSummaryEnum | None
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        effort: ReasoningEffortEnum | None,
+        summary: ReasoningSummaryEnum | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.effort = effort
+        self.summary = summary
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3538,14 +4472,25 @@ class Reasoning:
 
 _K_Reasoning: frozenset[str] = frozenset(["effort", "summary"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputTokensDetails:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputTokensDetails(Model):
     """A breakdown of input token usage that was recorded."""
 
     cached_tokens: int
     """The number of input tokens that were served from cache."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        cached_tokens: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.cached_tokens = cached_tokens
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3556,7 +4501,7 @@ class InputTokensDetails:
             v_cached_tokens = data["cached_tokens"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_cached_tokens.__class__ is int:
+        if v_cached_tokens.__class__ is not int:
             raise bad_type('cached_tokens', 'integer', v_cached_tokens)
         n = 1
         self = cls.__new__(cls)
@@ -3576,14 +4521,25 @@ class InputTokensDetails:
 
 _K_InputTokensDetails: frozenset[str] = frozenset(["cached_tokens"])
 
-@attrs.define(slots=True, kw_only=True)
-class OutputTokensDetails:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class OutputTokensDetails(Model):
     """A breakdown of output token usage that was recorded."""
 
     reasoning_tokens: int
     """The number of output tokens that were attributed to reasoning."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        reasoning_tokens: int,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.reasoning_tokens = reasoning_tokens
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3594,7 +4550,7 @@ class OutputTokensDetails:
             v_reasoning_tokens = data["reasoning_tokens"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_reasoning_tokens.__class__ is int:
+        if v_reasoning_tokens.__class__ is not int:
             raise bad_type('reasoning_tokens', 'integer', v_reasoning_tokens)
         n = 1
         self = cls.__new__(cls)
@@ -3614,8 +4570,8 @@ class OutputTokensDetails:
 
 _K_OutputTokensDetails: frozenset[str] = frozenset(["reasoning_tokens"])
 
-@attrs.define(slots=True, kw_only=True)
-class Usage:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Usage(Model):
     """Token usage statistics that were recorded for the response."""
 
     input_tokens: int
@@ -3631,6 +4587,25 @@ class Usage:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        input_tokens: int,
+        output_tokens: int,
+        total_tokens: int,
+        input_tokens_details: InputTokensDetails,
+        output_tokens_details: OutputTokensDetails,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.input_tokens = input_tokens
+        self.output_tokens = output_tokens
+        self.total_tokens = total_tokens
+        self.input_tokens_details = input_tokens_details
+        self.output_tokens_details = output_tokens_details
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -3644,11 +4619,11 @@ class Usage:
             v_output_tokens_details = data["output_tokens_details"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_input_tokens.__class__ is int:
+        if v_input_tokens.__class__ is not int:
             raise bad_type('input_tokens', 'integer', v_input_tokens)
-        if not v_output_tokens.__class__ is int:
+        if v_output_tokens.__class__ is not int:
             raise bad_type('output_tokens', 'integer', v_output_tokens)
-        if not v_total_tokens.__class__ is int:
+        if v_total_tokens.__class__ is not int:
             raise bad_type('total_tokens', 'integer', v_total_tokens)
         try:
             v_input_tokens_details = InputTokensDetails.from_dict(v_input_tokens_details)
@@ -3684,8 +4659,8 @@ class Usage:
 
 _K_Usage: frozenset[str] = frozenset(["input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseResource(ResponseMixin):
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseResource(Model, ResponseMixin):
     """The complete response object that was returned by the Responses API."""
 
     id: str
@@ -3741,6 +4716,77 @@ class ResponseResource(ResponseMixin):
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        object: Literal['response'] = 'response',
+        created_at: int,
+        completed_at: int | None,
+        status: str,
+        incomplete_details: IncompleteDetails | None,
+        model: str,
+        previous_response_id: str | None,
+        instructions: str | None,
+        output: list[ItemField],
+        error: Error | None,
+        tools: list[Tool],
+        tool_choice: ResponseResourceToolChoice,
+        truncation: TruncationEnum,
+        parallel_tool_calls: bool,
+        text: TextField,
+        top_p: float,
+        presence_penalty: float,
+        frequency_penalty: float,
+        top_logprobs: int,
+        temperature: float,
+        reasoning: Reasoning | None,
+        usage: Usage | None,
+        max_output_tokens: int | None,
+        max_tool_calls: int | None,
+        store: bool,
+        background: bool,
+        service_tier: str,
+        metadata: Any,
+        safety_identifier: str | None,
+        prompt_cache_key: str | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.object = object
+        self.created_at = created_at
+        self.completed_at = completed_at
+        self.status = status
+        self.incomplete_details = incomplete_details
+        self.model = model
+        self.previous_response_id = previous_response_id
+        self.instructions = instructions
+        self.output = output
+        self.error = error
+        self.tools = tools
+        self.tool_choice = tool_choice
+        self.truncation = truncation
+        self.parallel_tool_calls = parallel_tool_calls
+        self.text = text
+        self.top_p = top_p
+        self.presence_penalty = presence_penalty
+        self.frequency_penalty = frequency_penalty
+        self.top_logprobs = top_logprobs
+        self.temperature = temperature
+        self.reasoning = reasoning
+        self.usage = usage
+        self.max_output_tokens = max_output_tokens
+        self.max_tool_calls = max_tool_calls
+        self.store = store
+        self.background = background
+        self.service_tier = service_tier
+        self.metadata = metadata
+        self.safety_identifier = safety_identifier
+        self.prompt_cache_key = prompt_cache_key
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -3780,64 +4826,66 @@ class ResponseResource(ResponseMixin):
             v_prompt_cache_key = data["prompt_cache_key"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_object != 'response':
             raise bad_value('object', ('response',), v_object)
-        if not v_created_at.__class__ is int:
+        if v_created_at.__class__ is not int:
             raise bad_type('created_at', 'integer', v_created_at)
         if v_completed_at is not None:
-            if not v_completed_at.__class__ is int:
+            if v_completed_at.__class__ is not int:
                 raise bad_type('completed_at', 'integer', v_completed_at)
-        if not v_status.__class__ is str:
+        if v_status.__class__ is not str:
             raise bad_type('status', 'string', v_status)
         if v_incomplete_details is not None:
             try:
                 v_incomplete_details = IncompleteDetails.from_dict(v_incomplete_details)
             except ValidationError as e:
                 raise e.under('incomplete_details') from None
-        if not v_model.__class__ is str:
+        if v_model.__class__ is not str:
             raise bad_type('model', 'string', v_model)
         if v_previous_response_id is not None:
-            if not v_previous_response_id.__class__ is str:
+            if v_previous_response_id.__class__ is not str:
                 raise bad_type('previous_response_id', 'string', v_previous_response_id)
         if v_instructions is not None:
-            if not v_instructions.__class__ is str:
+            if v_instructions.__class__ is not str:
                 raise bad_type('instructions', 'string', v_instructions)
-        try:
-            v_output = _cv29(v_output)
-        except ValidationError as e:
-            raise e.under('output') from None
+        if v_output.__class__ is not list or v_output:
+            try:
+                v_output = _cv29(v_output)
+            except ValidationError as e:
+                raise e.under('output') from None
         if v_error is not None:
             try:
                 v_error = Error.from_dict(v_error)
             except ValidationError as e:
                 raise e.under('error') from None
-        try:
-            v_tools = _cv30(v_tools)
-        except ValidationError as e:
-            raise e.under('tools') from None
+        if v_tools.__class__ is not list or v_tools:
+            try:
+                v_tools = _cv30(v_tools)
+            except ValidationError as e:
+                raise e.under('tools') from None
         try:
             v_tool_choice = parse_response_resource_tool_choice(v_tool_choice)
         except ValidationError as e:
             raise e.under('tool_choice') from None
         if v_truncation not in ('auto', 'disabled',):
             raise bad_value('truncation', ('auto', 'disabled',), v_truncation)
-        if not v_parallel_tool_calls.__class__ is bool:
+        if v_parallel_tool_calls.__class__ is not bool:
             raise bad_type('parallel_tool_calls', 'boolean', v_parallel_tool_calls)
         try:
             v_text = TextField.from_dict(v_text)
         except ValidationError as e:
             raise e.under('text') from None
-        if not (v_top_p.__class__ is float or v_top_p.__class__ is int):
+        if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
             raise bad_type('top_p', 'number', v_top_p)
-        if not (v_presence_penalty.__class__ is float or v_presence_penalty.__class__ is int):
+        if (v_presence_penalty.__class__ is not float and v_presence_penalty.__class__ is not int):
             raise bad_type('presence_penalty', 'number', v_presence_penalty)
-        if not (v_frequency_penalty.__class__ is float or v_frequency_penalty.__class__ is int):
+        if (v_frequency_penalty.__class__ is not float and v_frequency_penalty.__class__ is not int):
             raise bad_type('frequency_penalty', 'number', v_frequency_penalty)
-        if not v_top_logprobs.__class__ is int:
+        if v_top_logprobs.__class__ is not int:
             raise bad_type('top_logprobs', 'integer', v_top_logprobs)
-        if not (v_temperature.__class__ is float or v_temperature.__class__ is int):
+        if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
             raise bad_type('temperature', 'number', v_temperature)
         if v_reasoning is not None:
             try:
@@ -3850,22 +4898,22 @@ class ResponseResource(ResponseMixin):
             except ValidationError as e:
                 raise e.under('usage') from None
         if v_max_output_tokens is not None:
-            if not v_max_output_tokens.__class__ is int:
+            if v_max_output_tokens.__class__ is not int:
                 raise bad_type('max_output_tokens', 'integer', v_max_output_tokens)
         if v_max_tool_calls is not None:
-            if not v_max_tool_calls.__class__ is int:
+            if v_max_tool_calls.__class__ is not int:
                 raise bad_type('max_tool_calls', 'integer', v_max_tool_calls)
-        if not v_store.__class__ is bool:
+        if v_store.__class__ is not bool:
             raise bad_type('store', 'boolean', v_store)
-        if not v_background.__class__ is bool:
+        if v_background.__class__ is not bool:
             raise bad_type('background', 'boolean', v_background)
-        if not v_service_tier.__class__ is str:
+        if v_service_tier.__class__ is not str:
             raise bad_type('service_tier', 'string', v_service_tier)
         if v_safety_identifier is not None:
-            if not v_safety_identifier.__class__ is str:
+            if v_safety_identifier.__class__ is not str:
                 raise bad_type('safety_identifier', 'string', v_safety_identifier)
         if v_prompt_cache_key is not None:
-            if not v_prompt_cache_key.__class__ is str:
+            if v_prompt_cache_key.__class__ is not str:
                 raise bad_type('prompt_cache_key', 'string', v_prompt_cache_key)
         n = 31
         self = cls.__new__(cls)
@@ -3945,8 +4993,8 @@ class ResponseResource(ResponseMixin):
 
 _K_ResponseResource: frozenset[str] = frozenset(["background", "completed_at", "created_at", "error", "frequency_penalty", "id", "incomplete_details", "instructions", "max_output_tokens", "max_tool_calls", "metadata", "model", "object", "output", "parallel_tool_calls", "presence_penalty", "previous_response_id", "prompt_cache_key", "reasoning", "safety_identifier", "service_tier", "status", "store", "temperature", "text", "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "usage"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCreatedStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCreatedStreamingEvent(Model):
     """A streaming event that indicated the response was created."""
 
     type: Literal['response.created'] = 'response.created'
@@ -3957,6 +5005,21 @@ class ResponseCreatedStreamingEvent:
     """The response snapshot that was emitted with the event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.created'] = 'response.created',
+        sequence_number: int,
+        response: ResponseResource,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.response = response
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -3971,7 +5034,7 @@ class ResponseCreatedStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.created':
             raise bad_value('type', ('response.created',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_response = ResponseResource.from_dict(v_response)
@@ -3999,8 +5062,8 @@ class ResponseCreatedStreamingEvent:
 
 _K_ResponseCreatedStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseQueuedStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseQueuedStreamingEvent(Model):
     """A streaming event that indicated the response was queued."""
 
     type: Literal['response.queued'] = 'response.queued'
@@ -4011,6 +5074,21 @@ class ResponseQueuedStreamingEvent:
     """The response snapshot that was emitted with the event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.queued'] = 'response.queued',
+        sequence_number: int,
+        response: ResponseResource,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.response = response
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4025,7 +5103,7 @@ class ResponseQueuedStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.queued':
             raise bad_value('type', ('response.queued',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_response = ResponseResource.from_dict(v_response)
@@ -4053,8 +5131,8 @@ class ResponseQueuedStreamingEvent:
 
 _K_ResponseQueuedStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseInProgressStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseInProgressStreamingEvent(Model):
     """A streaming event that indicated the response was in progress."""
 
     type: Literal['response.in_progress'] = 'response.in_progress'
@@ -4065,6 +5143,21 @@ class ResponseInProgressStreamingEvent:
     """The response snapshot that was emitted with the event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.in_progress'] = 'response.in_progress',
+        sequence_number: int,
+        response: ResponseResource,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.response = response
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4079,7 +5172,7 @@ class ResponseInProgressStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.in_progress':
             raise bad_value('type', ('response.in_progress',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_response = ResponseResource.from_dict(v_response)
@@ -4107,8 +5200,8 @@ class ResponseInProgressStreamingEvent:
 
 _K_ResponseInProgressStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseCompletedStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseCompletedStreamingEvent(Model):
     """A streaming event that indicated the response was completed."""
 
     type: Literal['response.completed'] = 'response.completed'
@@ -4119,6 +5212,21 @@ class ResponseCompletedStreamingEvent:
     """The response snapshot that was emitted with the event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.completed'] = 'response.completed',
+        sequence_number: int,
+        response: ResponseResource,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.response = response
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4133,7 +5241,7 @@ class ResponseCompletedStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.completed':
             raise bad_value('type', ('response.completed',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_response = ResponseResource.from_dict(v_response)
@@ -4161,8 +5269,8 @@ class ResponseCompletedStreamingEvent:
 
 _K_ResponseCompletedStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFailedStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFailedStreamingEvent(Model):
     """A streaming event that indicated the response had failed."""
 
     type: Literal['response.failed'] = 'response.failed'
@@ -4173,6 +5281,21 @@ class ResponseFailedStreamingEvent:
     """The response snapshot that was emitted with the event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.failed'] = 'response.failed',
+        sequence_number: int,
+        response: ResponseResource,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.response = response
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4187,7 +5310,7 @@ class ResponseFailedStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.failed':
             raise bad_value('type', ('response.failed',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_response = ResponseResource.from_dict(v_response)
@@ -4215,8 +5338,8 @@ class ResponseFailedStreamingEvent:
 
 _K_ResponseFailedStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseIncompleteStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseIncompleteStreamingEvent(Model):
     """A streaming event that indicated the response was incomplete."""
 
     type: Literal['response.incomplete'] = 'response.incomplete'
@@ -4227,6 +5350,21 @@ class ResponseIncompleteStreamingEvent:
     """The response snapshot that was emitted with the event."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.incomplete'] = 'response.incomplete',
+        sequence_number: int,
+        response: ResponseResource,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.response = response
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4241,7 +5379,7 @@ class ResponseIncompleteStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.incomplete':
             raise bad_value('type', ('response.incomplete',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_response = ResponseResource.from_dict(v_response)
@@ -4269,8 +5407,8 @@ class ResponseIncompleteStreamingEvent:
 
 _K_ResponseIncompleteStreamingEvent: frozenset[str] = frozenset(["response", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseOutputItemAddedStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseOutputItemAddedStreamingEvent(Model):
     """A streaming event that indicated an output item was added to the response."""
 
     type: Literal['response.output_item.added'] = 'response.output_item.added'
@@ -4282,6 +5420,23 @@ class ResponseOutputItemAddedStreamingEvent:
     item: ItemField | None
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_item.added'] = 'response.output_item.added',
+        sequence_number: int,
+        output_index: int,
+        item: ItemField | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.output_index = output_index
+        self.item = item
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4297,9 +5452,9 @@ class ResponseOutputItemAddedStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_item.added':
             raise bad_value('type', ('response.output_item.added',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
         if v_item is not None:
             try:
@@ -4330,8 +5485,8 @@ class ResponseOutputItemAddedStreamingEvent:
 
 _K_ResponseOutputItemAddedStreamingEvent: frozenset[str] = frozenset(["item", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseOutputItemDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseOutputItemDoneStreamingEvent(Model):
     """A streaming event that indicated an output item was completed."""
 
     type: Literal['response.output_item.done'] = 'response.output_item.done'
@@ -4343,6 +5498,23 @@ class ResponseOutputItemDoneStreamingEvent:
     item: ItemField | None
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_item.done'] = 'response.output_item.done',
+        sequence_number: int,
+        output_index: int,
+        item: ItemField | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.output_index = output_index
+        self.item = item
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -4358,9 +5530,9 @@ class ResponseOutputItemDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_item.done':
             raise bad_value('type', ('response.output_item.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
         if v_item is not None:
             try:
@@ -4391,8 +5563,8 @@ class ResponseOutputItemDoneStreamingEvent:
 
 _K_ResponseOutputItemDoneStreamingEvent: frozenset[str] = frozenset(["item", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryPartAddedStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryPartAddedStreamingEvent(Model):
     """A streaming event that indicated a reasoning summary part was added."""
 
     type: Literal['response.reasoning_summary_part.added'] = 'response.reasoning_summary_part.added'
@@ -4410,6 +5582,27 @@ class ResponseReasoningSummaryPartAddedStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_summary_part.added'] = 'response.reasoning_summary_part.added',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        summary_index: int,
+        part: ResponseReasoningSummaryPartAddedStreamingEventPart,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.summary_index = summary_index
+        self.part = part
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4426,13 +5619,13 @@ class ResponseReasoningSummaryPartAddedStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_summary_part.added':
             raise bad_value('type', ('response.reasoning_summary_part.added',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_summary_index.__class__ is int:
+        if v_summary_index.__class__ is not int:
             raise bad_type('summary_index', 'integer', v_summary_index)
         try:
             v_part = parse_response_reasoning_summary_part_added_streaming_event_part(v_part)
@@ -4466,8 +5659,8 @@ class ResponseReasoningSummaryPartAddedStreamingEvent:
 
 _K_ResponseReasoningSummaryPartAddedStreamingEvent: frozenset[str] = frozenset(["item_id", "output_index", "part", "sequence_number", "summary_index", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryPartDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryPartDoneStreamingEvent(Model):
     """A streaming event that indicated a reasoning summary part was completed."""
 
     type: Literal['response.reasoning_summary_part.done'] = 'response.reasoning_summary_part.done'
@@ -4485,6 +5678,27 @@ class ResponseReasoningSummaryPartDoneStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_summary_part.done'] = 'response.reasoning_summary_part.done',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        summary_index: int,
+        part: ResponseReasoningSummaryPartDoneStreamingEventPart,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.summary_index = summary_index
+        self.part = part
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4501,13 +5715,13 @@ class ResponseReasoningSummaryPartDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_summary_part.done':
             raise bad_value('type', ('response.reasoning_summary_part.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_summary_index.__class__ is int:
+        if v_summary_index.__class__ is not int:
             raise bad_type('summary_index', 'integer', v_summary_index)
         try:
             v_part = parse_response_reasoning_summary_part_done_streaming_event_part(v_part)
@@ -4541,8 +5755,8 @@ class ResponseReasoningSummaryPartDoneStreamingEvent:
 
 _K_ResponseReasoningSummaryPartDoneStreamingEvent: frozenset[str] = frozenset(["item_id", "output_index", "part", "sequence_number", "summary_index", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseContentPartAddedStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseContentPartAddedStreamingEvent(Model):
     """A streaming event that indicated a content part was added."""
 
     type: Literal['response.content_part.added'] = 'response.content_part.added'
@@ -4560,6 +5774,27 @@ class ResponseContentPartAddedStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.content_part.added'] = 'response.content_part.added',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        part: ResponseContentPartAddedStreamingEventPart,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.part = part
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4576,13 +5811,13 @@ class ResponseContentPartAddedStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.content_part.added':
             raise bad_value('type', ('response.content_part.added',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
         try:
             v_part = parse_response_content_part_added_streaming_event_part(v_part)
@@ -4616,8 +5851,8 @@ class ResponseContentPartAddedStreamingEvent:
 
 _K_ResponseContentPartAddedStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseContentPartDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseContentPartDoneStreamingEvent(Model):
     """A streaming event that indicated a content part was completed."""
 
     type: Literal['response.content_part.done'] = 'response.content_part.done'
@@ -4635,6 +5870,27 @@ class ResponseContentPartDoneStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.content_part.done'] = 'response.content_part.done',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        part: ResponseContentPartDoneStreamingEventPart,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.part = part
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4651,13 +5907,13 @@ class ResponseContentPartDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.content_part.done':
             raise bad_value('type', ('response.content_part.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
         try:
             v_part = parse_response_content_part_done_streaming_event_part(v_part)
@@ -4691,8 +5947,8 @@ class ResponseContentPartDoneStreamingEvent:
 
 _K_ResponseContentPartDoneStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "part", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseOutputTextDeltaStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseOutputTextDeltaStreamingEvent(Model):
     """A streaming event that indicated output text was incrementally added."""
 
     type: Literal['response.output_text.delta'] = 'response.output_text.delta'
@@ -4714,6 +5970,31 @@ class ResponseOutputTextDeltaStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_text.delta'] = 'response.output_text.delta',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        delta: str,
+        logprobs: list[LogProb] | Unset = UNSET,
+        obfuscation: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.delta = delta
+        self.logprobs = logprobs
+        self.obfuscation = obfuscation
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4730,28 +6011,29 @@ class ResponseOutputTextDeltaStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_text.delta':
             raise bad_value('type', ('response.output_text.delta',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
         n = 6
         v_logprobs = data.get("logprobs", UNSET)
         if v_logprobs is not UNSET:
             n += 1
-            try:
-                v_logprobs = _cv22(v_logprobs)
-            except ValidationError as e:
-                raise e.under('logprobs') from None
+            if v_logprobs.__class__ is not list or v_logprobs:
+                try:
+                    v_logprobs = _cv22(v_logprobs)
+                except ValidationError as e:
+                    raise e.under('logprobs') from None
         v_obfuscation = data.get("obfuscation", UNSET)
         if v_obfuscation is not UNSET:
             n += 1
-            if not v_obfuscation.__class__ is str:
+            if v_obfuscation.__class__ is not str:
                 raise bad_type('obfuscation', 'string', v_obfuscation)
         self = cls.__new__(cls)
         self.type = v_type
@@ -4786,8 +6068,8 @@ class ResponseOutputTextDeltaStreamingEvent:
 
 _K_ResponseOutputTextDeltaStreamingEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "logprobs", "obfuscation", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseOutputTextDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseOutputTextDoneStreamingEvent(Model):
     """A streaming event that indicated output text was completed."""
 
     type: Literal['response.output_text.done'] = 'response.output_text.done'
@@ -4807,6 +6089,29 @@ class ResponseOutputTextDoneStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_text.done'] = 'response.output_text.done',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        text: str,
+        logprobs: list[LogProb] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.text = text
+        self.logprobs = logprobs
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4823,24 +6128,25 @@ class ResponseOutputTextDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_text.done':
             raise bad_value('type', ('response.output_text.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 6
         v_logprobs = data.get("logprobs", UNSET)
         if v_logprobs is not UNSET:
             n += 1
-            try:
-                v_logprobs = _cv22(v_logprobs)
-            except ValidationError as e:
-                raise e.under('logprobs') from None
+            if v_logprobs.__class__ is not list or v_logprobs:
+                try:
+                    v_logprobs = _cv22(v_logprobs)
+                except ValidationError as e:
+                    raise e.under('logprobs') from None
         self = cls.__new__(cls)
         self.type = v_type
         self.sequence_number = v_sequence_number
@@ -4871,8 +6177,8 @@ class ResponseOutputTextDoneStreamingEvent:
 
 _K_ResponseOutputTextDoneStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "logprobs", "output_index", "sequence_number", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseRefusalDeltaStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseRefusalDeltaStreamingEvent(Model):
     """A streaming event that indicated refusal text was incrementally added."""
 
     type: Literal['response.refusal.delta'] = 'response.refusal.delta'
@@ -4890,6 +6196,27 @@ class ResponseRefusalDeltaStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.refusal.delta'] = 'response.refusal.delta',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        delta: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.delta = delta
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4906,15 +6233,15 @@ class ResponseRefusalDeltaStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.refusal.delta':
             raise bad_value('type', ('response.refusal.delta',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
         n = 6
         self = cls.__new__(cls)
@@ -4944,8 +6271,8 @@ class ResponseRefusalDeltaStreamingEvent:
 
 _K_ResponseRefusalDeltaStreamingEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseRefusalDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseRefusalDoneStreamingEvent(Model):
     """A streaming event that indicated refusal text was completed."""
 
     type: Literal['response.refusal.done'] = 'response.refusal.done'
@@ -4963,6 +6290,27 @@ class ResponseRefusalDoneStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.refusal.done'] = 'response.refusal.done',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        refusal: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.refusal = refusal
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -4979,15 +6327,15 @@ class ResponseRefusalDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.refusal.done':
             raise bad_value('type', ('response.refusal.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_refusal.__class__ is str:
+        if v_refusal.__class__ is not str:
             raise bad_type('refusal', 'string', v_refusal)
         n = 6
         self = cls.__new__(cls)
@@ -5017,8 +6365,8 @@ class ResponseRefusalDoneStreamingEvent:
 
 _K_ResponseRefusalDoneStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "refusal", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningDeltaStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningDeltaStreamingEvent(Model):
     """A streaming event that indicated reasoning text was incrementally added."""
 
     type: Literal['response.reasoning.delta'] = 'response.reasoning.delta'
@@ -5038,6 +6386,29 @@ class ResponseReasoningDeltaStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning.delta'] = 'response.reasoning.delta',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        delta: str,
+        obfuscation: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.delta = delta
+        self.obfuscation = obfuscation
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5054,21 +6425,21 @@ class ResponseReasoningDeltaStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning.delta':
             raise bad_value('type', ('response.reasoning.delta',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
         n = 6
         v_obfuscation = data.get("obfuscation", UNSET)
         if v_obfuscation is not UNSET:
             n += 1
-            if not v_obfuscation.__class__ is str:
+            if v_obfuscation.__class__ is not str:
                 raise bad_type('obfuscation', 'string', v_obfuscation)
         self = cls.__new__(cls)
         self.type = v_type
@@ -5100,8 +6471,8 @@ class ResponseReasoningDeltaStreamingEvent:
 
 _K_ResponseReasoningDeltaStreamingEvent: frozenset[str] = frozenset(["content_index", "delta", "item_id", "obfuscation", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningDoneStreamingEvent(Model):
     """A streaming event that indicated reasoning text was completed."""
 
     type: Literal['response.reasoning.done'] = 'response.reasoning.done'
@@ -5119,6 +6490,27 @@ class ResponseReasoningDoneStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning.done'] = 'response.reasoning.done',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.text = text
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5135,15 +6527,15 @@ class ResponseReasoningDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning.done':
             raise bad_value('type', ('response.reasoning.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 6
         self = cls.__new__(cls)
@@ -5173,8 +6565,8 @@ class ResponseReasoningDoneStreamingEvent:
 
 _K_ResponseReasoningDoneStreamingEvent: frozenset[str] = frozenset(["content_index", "item_id", "output_index", "sequence_number", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryDeltaStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryDeltaStreamingEvent(Model):
     """A streaming event that indicated a reasoning summary was incrementally added."""
 
     type: Literal['response.reasoning_summary_text.delta'] = 'response.reasoning_summary_text.delta'
@@ -5194,6 +6586,29 @@ class ResponseReasoningSummaryDeltaStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_summary_text.delta'] = 'response.reasoning_summary_text.delta',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        summary_index: int,
+        delta: str,
+        obfuscation: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.summary_index = summary_index
+        self.delta = delta
+        self.obfuscation = obfuscation
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5210,21 +6625,21 @@ class ResponseReasoningSummaryDeltaStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_summary_text.delta':
             raise bad_value('type', ('response.reasoning_summary_text.delta',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_summary_index.__class__ is int:
+        if v_summary_index.__class__ is not int:
             raise bad_type('summary_index', 'integer', v_summary_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
         n = 6
         v_obfuscation = data.get("obfuscation", UNSET)
         if v_obfuscation is not UNSET:
             n += 1
-            if not v_obfuscation.__class__ is str:
+            if v_obfuscation.__class__ is not str:
                 raise bad_type('obfuscation', 'string', v_obfuscation)
         self = cls.__new__(cls)
         self.type = v_type
@@ -5256,8 +6671,8 @@ class ResponseReasoningSummaryDeltaStreamingEvent:
 
 _K_ResponseReasoningSummaryDeltaStreamingEvent: frozenset[str] = frozenset(["delta", "item_id", "obfuscation", "output_index", "sequence_number", "summary_index", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseReasoningSummaryDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseReasoningSummaryDoneStreamingEvent(Model):
     """A streaming event that indicated a reasoning summary was completed."""
 
     type: Literal['response.reasoning_summary_text.done'] = 'response.reasoning_summary_text.done'
@@ -5275,6 +6690,27 @@ class ResponseReasoningSummaryDoneStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.reasoning_summary_text.done'] = 'response.reasoning_summary_text.done',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        summary_index: int,
+        text: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.summary_index = summary_index
+        self.text = text
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5291,15 +6727,15 @@ class ResponseReasoningSummaryDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.reasoning_summary_text.done':
             raise bad_value('type', ('response.reasoning_summary_text.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_summary_index.__class__ is int:
+        if v_summary_index.__class__ is not int:
             raise bad_type('summary_index', 'integer', v_summary_index)
-        if not v_text.__class__ is str:
+        if v_text.__class__ is not str:
             raise bad_type('text', 'string', v_text)
         n = 6
         self = cls.__new__(cls)
@@ -5329,8 +6765,8 @@ class ResponseReasoningSummaryDoneStreamingEvent:
 
 _K_ResponseReasoningSummaryDoneStreamingEvent: frozenset[str] = frozenset(["item_id", "output_index", "sequence_number", "summary_index", "text", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseOutputTextAnnotationAddedStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseOutputTextAnnotationAddedStreamingEvent(Model):
     """A streaming event that indicated an output text annotation was added."""
 
     type: Literal['response.output_text.annotation.added'] = 'response.output_text.annotation.added'
@@ -5349,6 +6785,29 @@ class ResponseOutputTextAnnotationAddedStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.output_text.annotation.added'] = 'response.output_text.annotation.added',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        content_index: int,
+        annotation_index: int,
+        annotation: Annotation | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.content_index = content_index
+        self.annotation_index = annotation_index
+        self.annotation = annotation
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5366,15 +6825,15 @@ class ResponseOutputTextAnnotationAddedStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.output_text.annotation.added':
             raise bad_value('type', ('response.output_text.annotation.added',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_content_index.__class__ is int:
+        if v_content_index.__class__ is not int:
             raise bad_type('content_index', 'integer', v_content_index)
-        if not v_annotation_index.__class__ is int:
+        if v_annotation_index.__class__ is not int:
             raise bad_type('annotation_index', 'integer', v_annotation_index)
         if v_annotation is not None:
             try:
@@ -5411,8 +6870,8 @@ class ResponseOutputTextAnnotationAddedStreamingEvent:
 
 _K_ResponseOutputTextAnnotationAddedStreamingEvent: frozenset[str] = frozenset(["annotation", "annotation_index", "content_index", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFunctionCallArgumentsDeltaStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFunctionCallArgumentsDeltaStreamingEvent(Model):
     """A streaming event that indicated function call arguments were incrementally added."""
 
     type: Literal['response.function_call_arguments.delta'] = 'response.function_call_arguments.delta'
@@ -5430,6 +6889,27 @@ class ResponseFunctionCallArgumentsDeltaStreamingEvent:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.function_call_arguments.delta'] = 'response.function_call_arguments.delta',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        delta: str,
+        obfuscation: str | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.delta = delta
+        self.obfuscation = obfuscation
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5445,19 +6925,19 @@ class ResponseFunctionCallArgumentsDeltaStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.function_call_arguments.delta':
             raise bad_value('type', ('response.function_call_arguments.delta',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_delta.__class__ is str:
+        if v_delta.__class__ is not str:
             raise bad_type('delta', 'string', v_delta)
         n = 5
         v_obfuscation = data.get("obfuscation", UNSET)
         if v_obfuscation is not UNSET:
             n += 1
-            if not v_obfuscation.__class__ is str:
+            if v_obfuscation.__class__ is not str:
                 raise bad_type('obfuscation', 'string', v_obfuscation)
         self = cls.__new__(cls)
         self.type = v_type
@@ -5487,8 +6967,8 @@ class ResponseFunctionCallArgumentsDeltaStreamingEvent:
 
 _K_ResponseFunctionCallArgumentsDeltaStreamingEvent: frozenset[str] = frozenset(["delta", "item_id", "obfuscation", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ResponseFunctionCallArgumentsDoneStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ResponseFunctionCallArgumentsDoneStreamingEvent(Model):
     """A streaming event that indicated function call arguments were completed."""
 
     type: Literal['response.function_call_arguments.done'] = 'response.function_call_arguments.done'
@@ -5503,6 +6983,25 @@ class ResponseFunctionCallArgumentsDoneStreamingEvent:
     """The final arguments string that was emitted."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['response.function_call_arguments.done'] = 'response.function_call_arguments.done',
+        sequence_number: int,
+        item_id: str,
+        output_index: int,
+        arguments: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.item_id = item_id
+        self.output_index = output_index
+        self.arguments = arguments
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5519,13 +7018,13 @@ class ResponseFunctionCallArgumentsDoneStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'response.function_call_arguments.done':
             raise bad_value('type', ('response.function_call_arguments.done',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
-        if not v_item_id.__class__ is str:
+        if v_item_id.__class__ is not str:
             raise bad_type('item_id', 'string', v_item_id)
-        if not v_output_index.__class__ is int:
+        if v_output_index.__class__ is not int:
             raise bad_type('output_index', 'integer', v_output_index)
-        if not v_arguments.__class__ is str:
+        if v_arguments.__class__ is not str:
             raise bad_type('arguments', 'string', v_arguments)
         n = 5
         self = cls.__new__(cls)
@@ -5553,8 +7052,8 @@ class ResponseFunctionCallArgumentsDoneStreamingEvent:
 
 _K_ResponseFunctionCallArgumentsDoneStreamingEvent: frozenset[str] = frozenset(["arguments", "item_id", "output_index", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ErrorPayload:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ErrorPayload(Model):
     """An error payload that was emitted for a streaming error event."""
 
     type: str
@@ -5568,6 +7067,25 @@ class ErrorPayload:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: str,
+        code: str | None,
+        message: str,
+        param: str | None,
+        headers: dict[str, str] | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.code = code
+        self.message = message
+        self.param = param
+        self.headers = headers
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5580,15 +7098,15 @@ class ErrorPayload:
             v_param = data["param"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_type.__class__ is str:
+        if v_type.__class__ is not str:
             raise bad_type('type', 'string', v_type)
         if v_code is not None:
-            if not v_code.__class__ is str:
+            if v_code.__class__ is not str:
                 raise bad_type('code', 'string', v_code)
-        if not v_message.__class__ is str:
+        if v_message.__class__ is not str:
             raise bad_type('message', 'string', v_message)
         if v_param is not None:
-            if not v_param.__class__ is str:
+            if v_param.__class__ is not str:
                 raise bad_type('param', 'string', v_param)
         n = 4
         v_headers = data.get("headers", UNSET)
@@ -5624,8 +7142,8 @@ class ErrorPayload:
 
 _K_ErrorPayload: frozenset[str] = frozenset(["code", "headers", "message", "param", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class ErrorStreamingEvent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class ErrorStreamingEvent(Model):
     """A streaming event that indicated an error was emitted."""
 
     type: Literal['error'] = 'error'
@@ -5636,6 +7154,21 @@ class ErrorStreamingEvent:
     """The error payload that was emitted."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['error'] = 'error',
+        sequence_number: int,
+        error: ErrorPayload,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.sequence_number = sequence_number
+        self.error = error
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5650,7 +7183,7 @@ class ErrorStreamingEvent:
             raise missing(e.args[0]) from None
         if v_type != 'error':
             raise bad_value('type', ('error',), v_type)
-        if not v_sequence_number.__class__ is int:
+        if v_sequence_number.__class__ is not int:
             raise bad_type('sequence_number', 'integer', v_sequence_number)
         try:
             v_error = ErrorPayload.from_dict(v_error)
@@ -5678,8 +7211,8 @@ class ErrorStreamingEvent:
 
 _K_ErrorStreamingEvent: frozenset[str] = frozenset(["error", "sequence_number", "type"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompactResponseMethodPublicBody:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompactResponseMethodPublicBody(Model):
     """CompactResponseMethodPublicBody"""
 
     model: str
@@ -5691,6 +7224,25 @@ class CompactResponseMethodPublicBody:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        model: str,
+        input: str | list[ItemParam] | None | Unset = UNSET,
+        previous_response_id: str | None | Unset = UNSET,
+        instructions: str | None | Unset = UNSET,
+        prompt_cache_key: str | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.model = model
+        self.input = input
+        self.previous_response_id = previous_response_id
+        self.instructions = instructions
+        self.prompt_cache_key = prompt_cache_key
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5700,7 +7252,7 @@ class CompactResponseMethodPublicBody:
             v_model = data["model"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_model.__class__ is str:
+        if v_model.__class__ is not str:
             raise bad_type('model', 'string', v_model)
         n = 1
         v_input = data.get("input", UNSET)
@@ -5715,19 +7267,19 @@ class CompactResponseMethodPublicBody:
         if v_previous_response_id is not UNSET:
             n += 1
             if v_previous_response_id is not None:
-                if not v_previous_response_id.__class__ is str:
+                if v_previous_response_id.__class__ is not str:
                     raise bad_type('previous_response_id', 'string', v_previous_response_id)
         v_instructions = data.get("instructions", UNSET)
         if v_instructions is not UNSET:
             n += 1
             if v_instructions is not None:
-                if not v_instructions.__class__ is str:
+                if v_instructions.__class__ is not str:
                     raise bad_type('instructions', 'string', v_instructions)
         v_prompt_cache_key = data.get("prompt_cache_key", UNSET)
         if v_prompt_cache_key is not UNSET:
             n += 1
             if v_prompt_cache_key is not None:
-                if not v_prompt_cache_key.__class__ is str:
+                if v_prompt_cache_key.__class__ is not str:
                     raise bad_type('prompt_cache_key', 'string', v_prompt_cache_key)
         self = cls.__new__(cls)
         self.model = v_model
@@ -5758,8 +7310,8 @@ class CompactResponseMethodPublicBody:
 
 _K_CompactResponseMethodPublicBody: frozenset[str] = frozenset(["input", "instructions", "model", "previous_response_id", "prompt_cache_key"])
 
-@attrs.define(slots=True, kw_only=True)
-class CompactResource:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class CompactResource(Model):
     """The compacted response object"""
 
     id: str
@@ -5775,6 +7327,25 @@ class CompactResource:
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
 
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        id: str,
+        object: Literal['response.compaction'] = 'response.compaction',
+        output: list[ItemField],
+        created_at: int,
+        usage: Usage,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.object = object
+        self.output = output
+        self.created_at = created_at
+        self.usage = usage
+        self.extra = {} if extra is None else extra
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate ``data`` and build the model; a ValidationError names the offending path."""
@@ -5788,15 +7359,16 @@ class CompactResource:
             v_usage = data["usage"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if not v_id.__class__ is str:
+        if v_id.__class__ is not str:
             raise bad_type('id', 'string', v_id)
         if v_object != 'response.compaction':
             raise bad_value('object', ('response.compaction',), v_object)
-        try:
-            v_output = _cv29(v_output)
-        except ValidationError as e:
-            raise e.under('output') from None
-        if not v_created_at.__class__ is int:
+        if v_output.__class__ is not list or v_output:
+            try:
+                v_output = _cv29(v_output)
+            except ValidationError as e:
+                raise e.under('output') from None
+        if v_created_at.__class__ is not int:
             raise bad_type('created_at', 'integer', v_created_at)
         try:
             v_usage = Usage.from_dict(v_usage)
@@ -5828,8 +7400,8 @@ class CompactResource:
 
 _K_CompactResource: frozenset[str] = frozenset(["created_at", "id", "object", "output", "usage"])
 
-@attrs.define(slots=True, kw_only=True)
-class InputVideoContent:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class InputVideoContent(Model):
     """A content block representing a video input to the model."""
 
     type: Literal['input_video'] = 'input_video'
@@ -5838,6 +7410,19 @@ class InputVideoContent:
     """A base64 or remote url that resolves to a video file."""
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['input_video'] = 'input_video',
+        video_url: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.video_url = video_url
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5851,7 +7436,7 @@ class InputVideoContent:
             raise missing(e.args[0]) from None
         if v_type != 'input_video':
             raise bad_value('type', ('input_video',), v_type)
-        if not v_video_url.__class__ is str:
+        if v_video_url.__class__ is not str:
             raise bad_type('video_url', 'string', v_video_url)
         n = 2
         self = cls.__new__(cls)
@@ -5873,8 +7458,8 @@ class InputVideoContent:
 
 _K_InputVideoContent: frozenset[str] = frozenset(["type", "video_url"])
 
-@attrs.define(slots=True, kw_only=True)
-class JsonSchemaResponseFormatParam:
+@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class JsonSchemaResponseFormatParam(Model):
     """JsonSchemaResponseFormatParam"""
 
     type: Literal['json_schema'] | Unset = UNSET
@@ -5888,6 +7473,25 @@ class JsonSchemaResponseFormatParam:
     strict: bool | None | Unset = UNSET
     extra: dict[str, Any] = attrs.field(factory=no_extra)
     """Fields the spec does not define, kept as received."""
+
+    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
+    # hundreds of models does not compile hundreds of methods at run time.
+    def __init__(
+        self,
+        *,
+        type: Literal['json_schema'] | Unset = UNSET,
+        description: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        schema: dict[str, Any] | Unset = UNSET,
+        strict: bool | None | Unset = UNSET,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.description = description
+        self.name = name
+        self.schema = schema
+        self.strict = strict
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -5903,12 +7507,12 @@ class JsonSchemaResponseFormatParam:
         v_description = data.get("description", UNSET)
         if v_description is not UNSET:
             n += 1
-            if not v_description.__class__ is str:
+            if v_description.__class__ is not str:
                 raise bad_type('description', 'string', v_description)
         v_name = data.get("name", UNSET)
         if v_name is not UNSET:
             n += 1
-            if not v_name.__class__ is str:
+            if v_name.__class__ is not str:
                 raise bad_type('name', 'string', v_name)
         v_schema = data.get("schema", UNSET)
         if v_schema is not UNSET:
@@ -5921,7 +7525,7 @@ class JsonSchemaResponseFormatParam:
         if v_strict is not UNSET:
             n += 1
             if v_strict is not None:
-                if not v_strict.__class__ is bool:
+                if v_strict.__class__ is not bool:
                     raise bad_type('strict', 'boolean', v_strict)
         self = cls.__new__(cls)
         self.type = v_type
@@ -6287,7 +7891,8 @@ _T_UserMessageItemParamContentItem: dict[str, Callable[[Any], UserMessageItemPar
 }
 
 
-def _dispatch_UserMessageItemParamContentItem(v: Any) -> UserMessageItemParamContentItem:
+def parse_user_message_item_param_content_item(v: Any) -> UserMessageItemParamContentItem:
+    """Parse one ``UserMessageItemParamContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownUserMessageItemParamContentItem``)."""
     try:
         conv = _T_UserMessageItemParamContentItem[v["type"]]
     except (KeyError, TypeError):
@@ -6295,9 +7900,6 @@ def _dispatch_UserMessageItemParamContentItem(v: Any) -> UserMessageItemParamCon
     return conv(v)
 
 
-def parse_user_message_item_param_content_item(v: Any) -> UserMessageItemParamContentItem:
-    """Parse one ``UserMessageItemParamContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownUserMessageItemParamContentItem``)."""
-    return _dispatch_UserMessageItemParamContentItem(v)
 
 
 _T_SystemMessageItemParamContentItem: dict[str, Callable[[Any], SystemMessageItemParamContentItem]] = {
@@ -6305,7 +7907,8 @@ _T_SystemMessageItemParamContentItem: dict[str, Callable[[Any], SystemMessageIte
 }
 
 
-def _dispatch_SystemMessageItemParamContentItem(v: Any) -> SystemMessageItemParamContentItem:
+def parse_system_message_item_param_content_item(v: Any) -> SystemMessageItemParamContentItem:
+    """Parse one ``SystemMessageItemParamContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownSystemMessageItemParamContentItem``)."""
     try:
         conv = _T_SystemMessageItemParamContentItem[v["type"]]
     except (KeyError, TypeError):
@@ -6313,9 +7916,6 @@ def _dispatch_SystemMessageItemParamContentItem(v: Any) -> SystemMessageItemPara
     return conv(v)
 
 
-def parse_system_message_item_param_content_item(v: Any) -> SystemMessageItemParamContentItem:
-    """Parse one ``SystemMessageItemParamContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownSystemMessageItemParamContentItem``)."""
-    return _dispatch_SystemMessageItemParamContentItem(v)
 
 
 _T_DeveloperMessageItemParamContentItem: dict[str, Callable[[Any], DeveloperMessageItemParamContentItem]] = {
@@ -6323,7 +7923,8 @@ _T_DeveloperMessageItemParamContentItem: dict[str, Callable[[Any], DeveloperMess
 }
 
 
-def _dispatch_DeveloperMessageItemParamContentItem(v: Any) -> DeveloperMessageItemParamContentItem:
+def parse_developer_message_item_param_content_item(v: Any) -> DeveloperMessageItemParamContentItem:
+    """Parse one ``DeveloperMessageItemParamContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownDeveloperMessageItemParamContentItem``)."""
     try:
         conv = _T_DeveloperMessageItemParamContentItem[v["type"]]
     except (KeyError, TypeError):
@@ -6331,9 +7932,6 @@ def _dispatch_DeveloperMessageItemParamContentItem(v: Any) -> DeveloperMessageIt
     return conv(v)
 
 
-def parse_developer_message_item_param_content_item(v: Any) -> DeveloperMessageItemParamContentItem:
-    """Parse one ``DeveloperMessageItemParamContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownDeveloperMessageItemParamContentItem``)."""
-    return _dispatch_DeveloperMessageItemParamContentItem(v)
 
 
 _T_AssistantMessageItemParamContentItem: dict[str, Callable[[Any], AssistantMessageItemParamContentItem]] = {
@@ -6342,7 +7940,8 @@ _T_AssistantMessageItemParamContentItem: dict[str, Callable[[Any], AssistantMess
 }
 
 
-def _dispatch_AssistantMessageItemParamContentItem(v: Any) -> AssistantMessageItemParamContentItem:
+def parse_assistant_message_item_param_content_item(v: Any) -> AssistantMessageItemParamContentItem:
+    """Parse one ``AssistantMessageItemParamContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownAssistantMessageItemParamContentItem``)."""
     try:
         conv = _T_AssistantMessageItemParamContentItem[v["type"]]
     except (KeyError, TypeError):
@@ -6350,9 +7949,6 @@ def _dispatch_AssistantMessageItemParamContentItem(v: Any) -> AssistantMessageIt
     return conv(v)
 
 
-def parse_assistant_message_item_param_content_item(v: Any) -> AssistantMessageItemParamContentItem:
-    """Parse one ``AssistantMessageItemParamContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownAssistantMessageItemParamContentItem``)."""
-    return _dispatch_AssistantMessageItemParamContentItem(v)
 
 
 _T_FunctionCallOutputItemParamOutputItem: dict[str, Callable[[Any], FunctionCallOutputItemParamOutputItem]] = {
@@ -6363,7 +7959,8 @@ _T_FunctionCallOutputItemParamOutputItem: dict[str, Callable[[Any], FunctionCall
 }
 
 
-def _dispatch_FunctionCallOutputItemParamOutputItem(v: Any) -> FunctionCallOutputItemParamOutputItem:
+def parse_function_call_output_item_param_output_item(v: Any) -> FunctionCallOutputItemParamOutputItem:
+    """Parse one ``FunctionCallOutputItemParamOutputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionCallOutputItemParamOutputItem``)."""
     try:
         conv = _T_FunctionCallOutputItemParamOutputItem[v["type"]]
     except (KeyError, TypeError):
@@ -6371,9 +7968,6 @@ def _dispatch_FunctionCallOutputItemParamOutputItem(v: Any) -> FunctionCallOutpu
     return conv(v)
 
 
-def parse_function_call_output_item_param_output_item(v: Any) -> FunctionCallOutputItemParamOutputItem:
-    """Parse one ``FunctionCallOutputItemParamOutputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionCallOutputItemParamOutputItem``)."""
-    return _dispatch_FunctionCallOutputItemParamOutputItem(v)
 
 
 _R_sub_ItemParam_0: dict[str, Callable[[Any], ItemParam]] = {
@@ -6401,7 +7995,8 @@ _T_ItemParam: dict[str, Callable[[Any], ItemParam]] = {
 }
 
 
-def _dispatch_ItemParam(v: Any) -> ItemParam:
+def parse_item_param(v: Any) -> ItemParam:
+    """Parse one ``ItemParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItemParam``)."""
     try:
         conv = _T_ItemParam[v["type"]]
     except (KeyError, TypeError):
@@ -6411,9 +8006,6 @@ def _dispatch_ItemParam(v: Any) -> ItemParam:
     return conv(v)
 
 
-def parse_item_param(v: Any) -> ItemParam:
-    """Parse one ``ItemParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItemParam``)."""
-    return _dispatch_ItemParam(v)
 
 
 _T_ResponsesToolParam: dict[str, Callable[[Any], ResponsesToolParam]] = {
@@ -6421,7 +8013,8 @@ _T_ResponsesToolParam: dict[str, Callable[[Any], ResponsesToolParam]] = {
 }
 
 
-def _dispatch_ResponsesToolParam(v: Any) -> ResponsesToolParam:
+def parse_responses_tool_param(v: Any) -> ResponsesToolParam:
+    """Parse one ``ResponsesToolParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponsesToolParam``)."""
     try:
         conv = _T_ResponsesToolParam[v["type"]]
     except (KeyError, TypeError):
@@ -6429,9 +8022,6 @@ def _dispatch_ResponsesToolParam(v: Any) -> ResponsesToolParam:
     return conv(v)
 
 
-def parse_responses_tool_param(v: Any) -> ResponsesToolParam:
-    """Parse one ``ResponsesToolParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponsesToolParam``)."""
-    return _dispatch_ResponsesToolParam(v)
 
 
 _T_ToolChoiceParam: dict[str, Callable[[Any], ToolChoiceParam]] = {
@@ -6463,7 +8053,8 @@ _T_Annotation: dict[str, Callable[[Any], Annotation]] = {
 }
 
 
-def _dispatch_Annotation(v: Any) -> Annotation:
+def parse_annotation(v: Any) -> Annotation:
+    """Parse one ``Annotation`` (O(1) dispatch on ``type``; unknown tags give ``UnknownAnnotation``)."""
     try:
         conv = _T_Annotation[v["type"]]
     except (KeyError, TypeError):
@@ -6471,9 +8062,6 @@ def _dispatch_Annotation(v: Any) -> Annotation:
     return conv(v)
 
 
-def parse_annotation(v: Any) -> Annotation:
-    """Parse one ``Annotation`` (O(1) dispatch on ``type``; unknown tags give ``UnknownAnnotation``)."""
-    return _dispatch_Annotation(v)
 
 
 _T_MessageContentItem: dict[str, Callable[[Any], MessageContentItem]] = {
@@ -6489,7 +8077,8 @@ _T_MessageContentItem: dict[str, Callable[[Any], MessageContentItem]] = {
 }
 
 
-def _dispatch_MessageContentItem(v: Any) -> MessageContentItem:
+def parse_message_content_item(v: Any) -> MessageContentItem:
+    """Parse one ``MessageContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownMessageContentItem``)."""
     try:
         conv = _T_MessageContentItem[v["type"]]
     except (KeyError, TypeError):
@@ -6497,9 +8086,6 @@ def _dispatch_MessageContentItem(v: Any) -> MessageContentItem:
     return conv(v)
 
 
-def parse_message_content_item(v: Any) -> MessageContentItem:
-    """Parse one ``MessageContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownMessageContentItem``)."""
-    return _dispatch_MessageContentItem(v)
 
 
 _T_FunctionCallOutputOutputItem: dict[str, Callable[[Any], FunctionCallOutputOutputItem]] = {
@@ -6509,7 +8095,8 @@ _T_FunctionCallOutputOutputItem: dict[str, Callable[[Any], FunctionCallOutputOut
 }
 
 
-def _dispatch_FunctionCallOutputOutputItem(v: Any) -> FunctionCallOutputOutputItem:
+def parse_function_call_output_output_item(v: Any) -> FunctionCallOutputOutputItem:
+    """Parse one ``FunctionCallOutputOutputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionCallOutputOutputItem``)."""
     try:
         conv = _T_FunctionCallOutputOutputItem[v["type"]]
     except (KeyError, TypeError):
@@ -6517,9 +8104,6 @@ def _dispatch_FunctionCallOutputOutputItem(v: Any) -> FunctionCallOutputOutputIt
     return conv(v)
 
 
-def parse_function_call_output_output_item(v: Any) -> FunctionCallOutputOutputItem:
-    """Parse one ``FunctionCallOutputOutputItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownFunctionCallOutputOutputItem``)."""
-    return _dispatch_FunctionCallOutputOutputItem(v)
 
 
 _T_ReasoningBodyContentItem: dict[str, Callable[[Any], ReasoningBodyContentItem]] = {
@@ -6534,7 +8118,8 @@ _T_ReasoningBodyContentItem: dict[str, Callable[[Any], ReasoningBodyContentItem]
 }
 
 
-def _dispatch_ReasoningBodyContentItem(v: Any) -> ReasoningBodyContentItem:
+def parse_reasoning_body_content_item(v: Any) -> ReasoningBodyContentItem:
+    """Parse one ``ReasoningBodyContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownReasoningBodyContentItem``)."""
     try:
         conv = _T_ReasoningBodyContentItem[v["type"]]
     except (KeyError, TypeError):
@@ -6542,9 +8127,6 @@ def _dispatch_ReasoningBodyContentItem(v: Any) -> ReasoningBodyContentItem:
     return conv(v)
 
 
-def parse_reasoning_body_content_item(v: Any) -> ReasoningBodyContentItem:
-    """Parse one ``ReasoningBodyContentItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownReasoningBodyContentItem``)."""
-    return _dispatch_ReasoningBodyContentItem(v)
 
 
 _T_ReasoningBodySummaryItem: dict[str, Callable[[Any], ReasoningBodySummaryItem]] = {
@@ -6559,7 +8141,8 @@ _T_ReasoningBodySummaryItem: dict[str, Callable[[Any], ReasoningBodySummaryItem]
 }
 
 
-def _dispatch_ReasoningBodySummaryItem(v: Any) -> ReasoningBodySummaryItem:
+def parse_reasoning_body_summary_item(v: Any) -> ReasoningBodySummaryItem:
+    """Parse one ``ReasoningBodySummaryItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownReasoningBodySummaryItem``)."""
     try:
         conv = _T_ReasoningBodySummaryItem[v["type"]]
     except (KeyError, TypeError):
@@ -6567,9 +8150,6 @@ def _dispatch_ReasoningBodySummaryItem(v: Any) -> ReasoningBodySummaryItem:
     return conv(v)
 
 
-def parse_reasoning_body_summary_item(v: Any) -> ReasoningBodySummaryItem:
-    """Parse one ``ReasoningBodySummaryItem`` (O(1) dispatch on ``type``; unknown tags give ``UnknownReasoningBodySummaryItem``)."""
-    return _dispatch_ReasoningBodySummaryItem(v)
 
 
 _T_ItemField: dict[str, Callable[[Any], ItemField]] = {
@@ -6581,7 +8161,8 @@ _T_ItemField: dict[str, Callable[[Any], ItemField]] = {
 }
 
 
-def _dispatch_ItemField(v: Any) -> ItemField:
+def parse_item_field(v: Any) -> ItemField:
+    """Parse one ``ItemField`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItemField``)."""
     try:
         conv = _T_ItemField[v["type"]]
     except (KeyError, TypeError):
@@ -6589,9 +8170,6 @@ def _dispatch_ItemField(v: Any) -> ItemField:
     return conv(v)
 
 
-def parse_item_field(v: Any) -> ItemField:
-    """Parse one ``ItemField`` (O(1) dispatch on ``type``; unknown tags give ``UnknownItemField``)."""
-    return _dispatch_ItemField(v)
 
 
 _T_Tool: dict[str, Callable[[Any], Tool]] = {
@@ -6599,7 +8177,8 @@ _T_Tool: dict[str, Callable[[Any], Tool]] = {
 }
 
 
-def _dispatch_Tool(v: Any) -> Tool:
+def parse_tool(v: Any) -> Tool:
+    """Parse one ``Tool`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTool``)."""
     try:
         conv = _T_Tool[v["type"]]
     except (KeyError, TypeError):
@@ -6607,9 +8186,6 @@ def _dispatch_Tool(v: Any) -> Tool:
     return conv(v)
 
 
-def parse_tool(v: Any) -> Tool:
-    """Parse one ``Tool`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTool``)."""
-    return _dispatch_Tool(v)
 
 
 _T_TextFieldFormat: dict[str, Callable[[Any], TextFieldFormat]] = {
@@ -6619,7 +8195,8 @@ _T_TextFieldFormat: dict[str, Callable[[Any], TextFieldFormat]] = {
 }
 
 
-def _dispatch_TextFieldFormat(v: Any) -> TextFieldFormat:
+def parse_text_field_format(v: Any) -> TextFieldFormat:
+    """Parse one ``TextFieldFormat`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTextFieldFormat``)."""
     try:
         conv = _T_TextFieldFormat[v["type"]]
     except (KeyError, TypeError):
@@ -6627,9 +8204,6 @@ def _dispatch_TextFieldFormat(v: Any) -> TextFieldFormat:
     return conv(v)
 
 
-def parse_text_field_format(v: Any) -> TextFieldFormat:
-    """Parse one ``TextFieldFormat`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTextFieldFormat``)."""
-    return _dispatch_TextFieldFormat(v)
 
 
 _T_ResponseResourceToolChoice: dict[str, Callable[[Any], ResponseResourceToolChoice]] = {
@@ -6669,7 +8243,8 @@ _T_ResponseReasoningSummaryPartAddedStreamingEventPart: dict[str, Callable[[Any]
 }
 
 
-def _dispatch_ResponseReasoningSummaryPartAddedStreamingEventPart(v: Any) -> ResponseReasoningSummaryPartAddedStreamingEventPart:
+def parse_response_reasoning_summary_part_added_streaming_event_part(v: Any) -> ResponseReasoningSummaryPartAddedStreamingEventPart:
+    """Parse one ``ResponseReasoningSummaryPartAddedStreamingEventPart`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseReasoningSummaryPartAddedStreamingEventPart``)."""
     try:
         conv = _T_ResponseReasoningSummaryPartAddedStreamingEventPart[v["type"]]
     except (KeyError, TypeError):
@@ -6677,9 +8252,6 @@ def _dispatch_ResponseReasoningSummaryPartAddedStreamingEventPart(v: Any) -> Res
     return conv(v)
 
 
-def parse_response_reasoning_summary_part_added_streaming_event_part(v: Any) -> ResponseReasoningSummaryPartAddedStreamingEventPart:
-    """Parse one ``ResponseReasoningSummaryPartAddedStreamingEventPart`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseReasoningSummaryPartAddedStreamingEventPart``)."""
-    return _dispatch_ResponseReasoningSummaryPartAddedStreamingEventPart(v)
 
 
 _T_ResponseReasoningSummaryPartDoneStreamingEventPart: dict[str, Callable[[Any], ResponseReasoningSummaryPartDoneStreamingEventPart]] = {
@@ -6694,7 +8266,8 @@ _T_ResponseReasoningSummaryPartDoneStreamingEventPart: dict[str, Callable[[Any],
 }
 
 
-def _dispatch_ResponseReasoningSummaryPartDoneStreamingEventPart(v: Any) -> ResponseReasoningSummaryPartDoneStreamingEventPart:
+def parse_response_reasoning_summary_part_done_streaming_event_part(v: Any) -> ResponseReasoningSummaryPartDoneStreamingEventPart:
+    """Parse one ``ResponseReasoningSummaryPartDoneStreamingEventPart`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseReasoningSummaryPartDoneStreamingEventPart``)."""
     try:
         conv = _T_ResponseReasoningSummaryPartDoneStreamingEventPart[v["type"]]
     except (KeyError, TypeError):
@@ -6702,9 +8275,6 @@ def _dispatch_ResponseReasoningSummaryPartDoneStreamingEventPart(v: Any) -> Resp
     return conv(v)
 
 
-def parse_response_reasoning_summary_part_done_streaming_event_part(v: Any) -> ResponseReasoningSummaryPartDoneStreamingEventPart:
-    """Parse one ``ResponseReasoningSummaryPartDoneStreamingEventPart`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseReasoningSummaryPartDoneStreamingEventPart``)."""
-    return _dispatch_ResponseReasoningSummaryPartDoneStreamingEventPart(v)
 
 
 _T_ResponseContentPartAddedStreamingEventPart: dict[str, Callable[[Any], ResponseContentPartAddedStreamingEventPart]] = {
@@ -6719,7 +8289,8 @@ _T_ResponseContentPartAddedStreamingEventPart: dict[str, Callable[[Any], Respons
 }
 
 
-def _dispatch_ResponseContentPartAddedStreamingEventPart(v: Any) -> ResponseContentPartAddedStreamingEventPart:
+def parse_response_content_part_added_streaming_event_part(v: Any) -> ResponseContentPartAddedStreamingEventPart:
+    """Parse one ``ResponseContentPartAddedStreamingEventPart`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseContentPartAddedStreamingEventPart``)."""
     try:
         conv = _T_ResponseContentPartAddedStreamingEventPart[v["type"]]
     except (KeyError, TypeError):
@@ -6727,9 +8298,6 @@ def _dispatch_ResponseContentPartAddedStreamingEventPart(v: Any) -> ResponseCont
     return conv(v)
 
 
-def parse_response_content_part_added_streaming_event_part(v: Any) -> ResponseContentPartAddedStreamingEventPart:
-    """Parse one ``ResponseContentPartAddedStreamingEventPart`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseContentPartAddedStreamingEventPart``)."""
-    return _dispatch_ResponseContentPartAddedStreamingEventPart(v)
 
 
 _T_ResponseContentPartDoneStreamingEventPart: dict[str, Callable[[Any], ResponseContentPartDoneStreamingEventPart]] = {
@@ -6744,7 +8312,8 @@ _T_ResponseContentPartDoneStreamingEventPart: dict[str, Callable[[Any], Response
 }
 
 
-def _dispatch_ResponseContentPartDoneStreamingEventPart(v: Any) -> ResponseContentPartDoneStreamingEventPart:
+def parse_response_content_part_done_streaming_event_part(v: Any) -> ResponseContentPartDoneStreamingEventPart:
+    """Parse one ``ResponseContentPartDoneStreamingEventPart`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseContentPartDoneStreamingEventPart``)."""
     try:
         conv = _T_ResponseContentPartDoneStreamingEventPart[v["type"]]
     except (KeyError, TypeError):
@@ -6752,9 +8321,6 @@ def _dispatch_ResponseContentPartDoneStreamingEventPart(v: Any) -> ResponseConte
     return conv(v)
 
 
-def parse_response_content_part_done_streaming_event_part(v: Any) -> ResponseContentPartDoneStreamingEventPart:
-    """Parse one ``ResponseContentPartDoneStreamingEventPart`` (O(1) dispatch on ``type``; unknown tags give ``UnknownResponseContentPartDoneStreamingEventPart``)."""
-    return _dispatch_ResponseContentPartDoneStreamingEventPart(v)
 
 
 _T_TextFormatParam: dict[str, Callable[[Any], TextFormatParam]] = {
@@ -6763,7 +8329,8 @@ _T_TextFormatParam: dict[str, Callable[[Any], TextFormatParam]] = {
 }
 
 
-def _dispatch_TextFormatParam(v: Any) -> TextFormatParam:
+def parse_text_format_param(v: Any) -> TextFormatParam:
+    """Parse one ``TextFormatParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTextFormatParam``)."""
     try:
         conv = _T_TextFormatParam[v["type"]]
     except (KeyError, TypeError):
@@ -6773,9 +8340,6 @@ def _dispatch_TextFormatParam(v: Any) -> TextFormatParam:
     return conv(v)
 
 
-def parse_text_format_param(v: Any) -> TextFormatParam:
-    """Parse one ``TextFormatParam`` (O(1) dispatch on ``type``; unknown tags give ``UnknownTextFormatParam``)."""
-    return _dispatch_TextFormatParam(v)
 
 
 _T_StreamingEvent: dict[str, Callable[[Any], StreamingEvent]] = {
@@ -6806,7 +8370,8 @@ _T_StreamingEvent: dict[str, Callable[[Any], StreamingEvent]] = {
 }
 
 
-def _dispatch_StreamingEvent(v: Any) -> StreamingEvent:
+def parse_streaming_event(v: Any) -> StreamingEvent:
+    """Parse one ``StreamingEvent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownStreamingEvent``)."""
     try:
         conv = _T_StreamingEvent[v["type"]]
     except (KeyError, TypeError):
@@ -6814,9 +8379,6 @@ def _dispatch_StreamingEvent(v: Any) -> StreamingEvent:
     return conv(v)
 
 
-def parse_streaming_event(v: Any) -> StreamingEvent:
-    """Parse one ``StreamingEvent`` (O(1) dispatch on ``type``; unknown tags give ``UnknownStreamingEvent``)."""
-    return _dispatch_StreamingEvent(v)
 
 
 parse_stream_event = parse_streaming_event

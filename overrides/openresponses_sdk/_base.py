@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from openresponses_sdk._unset import UNSET
 from openresponses_sdk.errors import ValidationError
 
 T = TypeVar("T")
@@ -143,6 +144,28 @@ def dump(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: dump(x) for k, x in value.items()}  # pyright: ignore[reportUnknownVariableType]
     return value
+
+
+class Model:
+    """Base of every generated model: field-wise ``==`` and a ``repr`` that leaves out absent fields."""
+
+    __slots__ = ()
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{a.name}={getattr(self, a.name)!r}"
+            for a in self.__attrs_attrs__
+            if getattr(self, a.name) is not UNSET and not (a.name == "extra" and not getattr(self, a.name))
+        )
+        return f"{type(self).__name__}({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, a.name) == getattr(other, a.name) for a in self.__attrs_attrs__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable models are not hashable
 
 
 @attrs.define(slots=True)
