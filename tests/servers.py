@@ -25,7 +25,7 @@ RECORDED = SHARED / "fixtures" / "recorded"
 HANG_LIMIT = 10.0
 """Seconds a hanging reply waits at most (it also stops when the server stops)."""
 
-Fault = Literal["reset", "cut", "hang"]
+Fault = Literal["reset", "cut", "hang", "stall"]
 
 
 @dataclass
@@ -37,7 +37,8 @@ class Reply:
     body: bytes = b""
     chunks: Sequence[bytes] | None = None
     fault: Fault | None = None
-    """``reset``: TCP RST after the chunks; ``cut``: close without the final chunk; ``hang``: never answer."""
+    """``reset``: TCP RST after the chunks; ``cut``: close without the final chunk; ``stall``: stop sending
+    after the chunks; ``hang``: never answer at all."""
 
     @classmethod
     def json(cls, data: object, status: int = 200, headers: Sequence[tuple[str, str]] = ()) -> Reply:
@@ -117,6 +118,8 @@ class _Handler(BaseHTTPRequestHandler):
                 if chunk:
                     self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
                     self.wfile.flush()
+            if reply.fault == "stall":
+                state.stopping.wait(HANG_LIMIT)
             if reply.fault == "reset":
                 self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             if reply.fault is not None:
@@ -165,7 +168,40 @@ class ReplayServer:
         self._thread.join(timeout=5)
 
 
-# --- SSE helpers ---------------------------------------------------------------------------------
+# --- SSE helpers and test payloads
+
+
+MINIMAL_RESPONSE: dict[str, Any] = {
+    "id": "resp_1", "object": "response", "created_at": 1768906211, "completed_at": None, "status": "in_progress",
+    "incomplete_details": None, "model": "m", "previous_response_id": None, "instructions": None, "output": [],
+    "error": None, "tools": [], "tool_choice": "auto", "truncation": "auto", "parallel_tool_calls": True,
+    "text": {"format": {"type": "text"}}, "top_p": 1, "presence_penalty": 0, "frequency_penalty": 0,
+    "top_logprobs": 0, "temperature": 1, "reasoning": None, "usage": None, "max_output_tokens": None,
+    "max_tool_calls": None, "store": False, "background": False, "service_tier": "default", "metadata": {},
+    "safety_identifier": None, "prompt_cache_key": None,
+}  # fmt: skip
+"""A response object valid in both dialects (OpenResponses requires the most fields)."""
+
+
+def text_stream_events(deltas: Sequence[str]) -> list[dict[str, Any]]:
+    """A valid stream (both dialects) of one assistant message made of ``deltas``."""
+    text = "".join(deltas)
+    item = {"id": "msg_1", "type": "message", "status": "in_progress", "role": "assistant", "content": []}
+    part = {"type": "output_text", "text": "", "annotations": [], "logprobs": []}
+    done_part = {**part, "text": text}
+    done_item = {**item, "status": "completed", "content": [done_part]}
+    ids = {"item_id": "msg_1", "output_index": 0, "content_index": 0}
+    events: list[dict[str, Any]] = [
+        {"type": "response.created", "response": MINIMAL_RESPONSE},
+        {"type": "response.output_item.added", "output_index": 0, "item": item},
+        {"type": "response.content_part.added", **ids, "part": part},
+        *({"type": "response.output_text.delta", **ids, "delta": ch, "logprobs": []} for ch in deltas),
+        {"type": "response.output_text.done", **ids, "text": text, "logprobs": []},
+        {"type": "response.content_part.done", **ids, "part": done_part},
+        {"type": "response.output_item.done", "output_index": 0, "item": done_item},
+        {"type": "response.completed", "response": {**MINIMAL_RESPONSE, "status": "completed", "output": [done_item]}},
+    ]
+    return [{**e, "sequence_number": i} for i, e in enumerate(events)]
 
 
 def sse_frame(payload: Mapping[str, Any] | str, *, event_name: bool = True, newline: str = "\n") -> str:
