@@ -185,11 +185,7 @@ class _Strictifier:
         if body.get("type") != "object":
             raise NotStrict("the root of a strict schema must be an object", "")
         out = self.node(body, "")
-        used, todo = set[str](), _refs(out)
-        while todo:  # definitions reachable from the root (some were inlined away)
-            name = todo.pop()
-            used.add(name)
-            todo |= _refs(self.defs_out[name]) - used
+        used = reachable_defs(out, self.defs_out)  # some were inlined away
         defs = {name: d for name, d in self.defs_out.items() if name in used}
         return {**out, "$defs": defs} if defs else out
 
@@ -290,7 +286,18 @@ class _Strictifier:
         }  # recursive: not yet complete, keep the reference
 
 
-def _refs(schema: object) -> set[str]:
+def reachable_defs(root: JsonSchema, defs: dict[str, JsonSchema]) -> set[str]:
+    """Names of the ``defs`` entries reachable from ``root`` through ``$ref``."""
+    used: set[str] = set()
+    todo = refs_in(root)
+    while todo:
+        name = todo.pop()
+        used.add(name)
+        todo |= refs_in(defs.get(name, {})) - used
+    return used
+
+
+def refs_in(schema: object) -> set[str]:
     """Names of the ``$defs`` entries referenced anywhere inside ``schema``."""
     found: set[str] = set()
     if isinstance(schema, dict):
@@ -302,8 +309,8 @@ def _refs(schema: object) -> set[str]:
             ):
                 found.add(value[len("#/$defs/") :])
             else:
-                found |= _refs(value)
+                found |= refs_in(value)
     elif isinstance(schema, list):
         for item in typing.cast(list[object], schema):
-            found |= _refs(item)
+            found |= refs_in(item)
     return found

@@ -6,8 +6,8 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped,unused-ignore]
+from jsonschema.exceptions import best_match  # type: ignore[import-untyped,unused-ignore]
 
 
 class _Error(Protocol):
