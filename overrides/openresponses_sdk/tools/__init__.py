@@ -14,7 +14,6 @@ from .convert import (
 )
 from .registry import (
     FunctionCall,
-    FunctionCallOutputParam,
     ToolCallResult,
     ToolRegistry,
     arun_tool_calls,
@@ -24,7 +23,6 @@ from .registry import (
 
 __all__ = [
     "FunctionCall",
-    "FunctionCallOutputParam",
     "FunctionToolParam",
     "StrictFallbackWarning",
     "Tool",

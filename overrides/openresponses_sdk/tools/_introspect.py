@@ -111,12 +111,16 @@ _PACKAGE = __name__.split(".", 1)[0]
 
 def _caller_locals() -> dict[str, object]:
     frame = inspect.currentframe()
-    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(_PACKAGE):
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
+        _PACKAGE
+    ):
         frame = frame.f_back
     return dict(frame.f_locals) if frame is not None else {}
 
 
-_FIELDS: weakref.WeakKeyDictionary[type[object], list[FieldSpec]] = weakref.WeakKeyDictionary()
+_FIELDS: weakref.WeakKeyDictionary[type[object], list[FieldSpec]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def class_fields(cls: type[object], where: str) -> list[FieldSpec]:

@@ -135,7 +135,9 @@ class SchemaBuilder:
             prop = self.schema(f.type, at)
             if f.kind == "var_positional":
                 prop = {"type": "array", "items": prop}
-            if not _has_annotated_description(f.type):  # Annotated text wins over the docstring's
+            if not _has_annotated_description(
+                f.type
+            ):  # Annotated text wins over the docstring's
                 prop = self._describe(prop, f.description)
             if not f.required and f.default is not MISSING:
                 try:
@@ -315,7 +317,10 @@ class SchemaBuilder:
 
 def _has_annotated_description(tp: object) -> bool:
     _, meta = strip_annotated(unwrap_alias(tp))
-    return any(isinstance(m, str) or isinstance(getattr(m, "description", None), str) for m in meta)
+    return any(
+        isinstance(m, str) or isinstance(getattr(m, "description", None), str)
+        for m in meta
+    )
 
 
 def _rename_ref(schema: JsonSchema, old: str, new: str) -> JsonSchema:

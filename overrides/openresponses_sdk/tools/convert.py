@@ -113,7 +113,9 @@ def _param_name(path: str, params: list[FieldSpec]) -> str:
     """The parameter a strict-mode failure path belongs to (the root object's extras are ``**kwargs``)."""
     if path:
         return re.split(r"[.\[{]", path, maxsplit=1)[0]
-    return next(("**" + p.key for p in params if p.kind == "var_keyword"), "<parameters>")
+    return next(
+        ("**" + p.key for p in params if p.kind == "var_keyword"), "<parameters>"
+    )
 
 
 def callable_to_tool(

@@ -8,24 +8,17 @@ import inspect
 import json
 import typing
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping, Sequence
-from typing import Any, Literal, TypedDict
+from typing import Any
 
 import attrs
 
 from ..errors import ToolCallError, ValidationError
+from ..types.params import FunctionCallOutputItemParam
 from ._coerce import coerce_fields
 from ._encode import to_jsonable
 from ._introspect import MISSING
 from ._validate import SchemaValidator
 from .convert import CompiledTool, FunctionToolParam, ToolLike, compile_callable
-
-
-class FunctionCallOutputParam(TypedDict):
-    """The input item answering one function call."""
-
-    type: Literal["function_call_output"]
-    call_id: str
-    output: str
 
 
 @attrs.frozen
@@ -51,9 +44,9 @@ class ToolCallResult:
         return self.error is None
 
     @property
-    def item(self) -> FunctionCallOutputParam:
+    def item(self) -> FunctionCallOutputItemParam:
         """The ``function_call_output`` input item to send back (same ``call_id``)."""
-        return FunctionCallOutputParam(
+        return FunctionCallOutputItemParam(
             type="function_call_output", call_id=self.call.call_id, output=self.output
         )
 
