@@ -115,10 +115,10 @@ def check_schema(
     value: object, dialect: Dialect, component: str, *, path: str = "", event_index: int | None = None
 ) -> list[Finding]:
     """Findings for ``value`` against component schema ``component`` of the pristine spec."""
-    found: list[Finding] = []
+    found: dict[Finding, None] = {}  # allOf branches may repeat a constraint: report it once
     for err in _validator(dialect, component).iter_errors(value):  # pyright: ignore[reportArgumentType, reportUnknownMemberType]
-        found.extend(_explain(err, path, event_index))
-    return found
+        found.update(dict.fromkeys(_explain(err, path, event_index)))
+    return list(found)
 
 
 def check_model(

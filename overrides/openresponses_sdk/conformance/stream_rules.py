@@ -200,7 +200,7 @@ class StreamChecker:
         items = as_list(response.get("output"))
         if items is None:
             return
-        by_id = {item.id: item for item in self._items.values() if item.id is not None and not item.phantom}
+        by_id = {item.id: item for item in self._items.values() if item.id is not None}
         matched: set[int] = set()
         for i, got in enumerate(items):
             got_map = as_mapping(got)
@@ -208,7 +208,7 @@ class StreamChecker:
             streamed = by_id.get(got_id) if got_id is not None else None
             streamed = streamed or self._items.get(i)
             where = f"response.output[{i}]"
-            if streamed is None or streamed.phantom:
+            if streamed is None:
                 self._add("stream.response-output", f"output[{i}] is in the terminal response but was never streamed",
                           index, where)
                 continue
