@@ -11,9 +11,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import RECORDED, dialect_of, iter_events, need_shared, recorded_files
-
 from openresponses_sdk.conformance import Report, check_capture, check_response
+
+from tests.conftest import (
+    RECORDED,
+    dialect_of,
+    iter_events,
+    need_shared,
+    recorded_files,
+)
 
 Key = tuple[str, str]
 

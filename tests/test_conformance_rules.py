@@ -7,9 +7,16 @@ import json
 from typing import Any
 
 import pytest
-from conftest import RECORDED, iter_events, need_shared
+from openresponses_sdk.conformance import (
+    RULES,
+    Report,
+    check_exchange,
+    check_request,
+    check_response,
+    check_stream,
+)
 
-from openresponses_sdk.conformance import RULES, Report, check_exchange, check_request, check_response, check_stream
+from tests.conftest import RECORDED, iter_events, need_shared
 
 Event = dict[str, Any]
 
