@@ -1,0 +1,1344 @@
+"""``responses()`` / ``aresponses()``: one call to any provider's Responses endpoint, typed by its dialect.
+
+``model`` is ``"provider:model"`` (or the bare model with ``provider=``); see :mod:`.routing`.
+Parameters left as ``None`` are not sent; ``False`` and ``0`` are. ``**kwargs`` go into the request body
+unchanged (provider-specific fields); ``client_args`` go to the :class:`~openresponses_sdk.Client`
+constructor (clients are reused per provider, base URL, key and ``client_args``).
+
+Return types. The dialect (hence the response class) is a property of the provider, known only at run
+time when it comes from the model string. The overloads are therefore as precise as the call allows:
+
+* ``provider=`` given as a literal name → that dialect's type: ``types.ResponseResource`` for the
+  OpenResponses providers (``local``, ``lmstudio``, ``ollama``, ``openrouter``, ``huggingface``,
+  ``openresponses``), ``openai_types.Response`` for the OpenAI ones; with ``stream=True`` a
+  ``ResponseStream`` (context manager and iterator) of that dialect's typed events;
+* otherwise → the union of both dialects' types (narrow with ``isinstance``). The value is always
+  built by the provider's dialect, never by sniffing the payload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol, TypeVar, cast, overload, runtime_checkable
+
+import httpx
+
+from openresponses_sdk import openai_types as oatypes
+from openresponses_sdk import types as ortypes
+from openresponses_sdk._unset import UNSET, Unset
+from openresponses_sdk.providers import OpenAIProviderName, OpenResponsesProviderName
+from openresponses_sdk.resources import OAAsyncStream, OAStream, ORAsyncStream, ORStream
+from openresponses_sdk.routing import CLIENTS, Route, resolve
+from openresponses_sdk.structured import OutputFormat, ParsedResponse, output_format
+from openresponses_sdk.tools import ToolLike, to_tool_choice, to_tool_params
+
+
+@runtime_checkable
+class SupportsToDict(Protocol):
+    """A generated model (e.g. an output item of an earlier response) usable as an input item."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+InputItem = Mapping[str, object] | SupportsToDict
+InputData = str | Sequence[InputItem]
+"""A user message as a string, or a list of input items (typed params, generated items or dicts)."""
+ToolChoice = str | Mapping[str, object] | Callable[..., object]
+ResponseFormat = type[Any] | Mapping[str, object]
+"""A dataclass, attrs class, TypedDict or pydantic model, or a raw ``text.format`` mapping."""
+T = TypeVar("T")
+
+_NOT_BODY = frozenset(
+    {
+        "model",
+        "input_data",
+        "provider",
+        "api_key",
+        "api_base",
+        "tools",
+        "tool_choice",
+        "response_format",
+        "timeout",
+        "client_args",
+        "kwargs",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Call:
+    route: Route
+    body: dict[str, Any]
+    extra_body: dict[str, Any] | None
+    timeout: float | httpx.Timeout | Unset
+    client_args: Mapping[str, Any] | None
+    output: OutputFormat[Any] | None
+    """How to parse the final text (``response_format=``), else ``None``."""
+
+
+def _parsed(
+    created: object, output: OutputFormat[Any] | None
+) -> (
+    ParsedResponse[ortypes.ResponseResource, Any]
+    | ParsedResponse[oatypes.Response, Any]
+    | None
+):
+    """``created`` with its parsed structured output, when one was requested and ``created`` is a response."""
+    if output is not None:
+        if isinstance(created, ortypes.ResponseResource):
+            return ParsedResponse(created, output.parse_response(created))
+        if isinstance(created, oatypes.Response):
+            return ParsedResponse(created, output.parse_response(created))
+    return None
+
+
+def _prepare(params: dict[str, Any], stacklevel: int) -> _Call:
+    """Validate and route one call (nothing is sent here) and build its request body."""
+    route = resolve(
+        params["model"],
+        provider=params["provider"],
+        api_key=params["api_key"],
+        api_base=params["api_base"],
+        stacklevel=stacklevel + 1,
+    )
+    body: dict[str, Any] = {"model": route.model, "input": _input(params["input_data"])}
+    body.update(
+        {k: v for k, v in params.items() if k not in _NOT_BODY and v is not None}
+    )
+    if params["tools"] is not None:
+        body["tools"] = to_tool_params(
+            params["tools"], strict=route.provider.dialect == "openai"
+        )
+    if params["tool_choice"] is not None:
+        body["tool_choice"] = to_tool_choice(params["tool_choice"])
+    output = None
+    if params["response_format"] is not None:
+        output = output_format(params["response_format"])
+        body["text"] = _with_format(params["text"], output)
+    timeout = params["timeout"]
+    return _Call(
+        route=route,
+        body=body,
+        extra_body=dict(params["kwargs"]) or None,
+        timeout=UNSET if timeout is None else timeout,
+        client_args=params["client_args"],
+        output=output,
+    )
+
+
+def _input(data: object) -> str | list[dict[str, Any]]:
+    if isinstance(data, str):
+        return data
+    kind = type(data).__name__
+    if isinstance(data, Mapping) or not isinstance(data, Sequence):
+        raise TypeError(
+            f"input_data must be a string or a list of input items, got {kind}"
+        )
+    items: list[dict[str, Any]] = []
+    for index, item in enumerate(cast(Sequence[object], data)):
+        if isinstance(item, Mapping):
+            items.append(dict(cast(Mapping[str, Any], item)))
+        elif isinstance(item, SupportsToDict):
+            items.append(item.to_dict())
+        else:
+            raise TypeError(
+                f"input_data[{index}]: expected an input item (dict, typed param or generated model), "
+                f"got {type(item).__name__}"
+            )
+    return items
+
+
+def _with_format(
+    text: Mapping[str, object] | None, output: OutputFormat[Any]
+) -> dict[str, object]:
+    if text is not None and "format" in text:
+        raise ValueError(
+            "pass the output format either as response_format= or as text={'format': ...}, not both"
+        )
+    return {**(text or {}), "format": output.text_format}
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORStream: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ortypes.ResponseResource: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ParsedResponse[ortypes.ResponseResource, T]: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ParsedResponse[ortypes.ResponseResource, object]: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> OAStream: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> oatypes.Response: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ParsedResponse[oatypes.Response, T]: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ParsedResponse[oatypes.Response, object]: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORStream | OAStream: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ortypes.ResponseResource | oatypes.Response: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> (
+    ParsedResponse[ortypes.ResponseResource, T] | ParsedResponse[oatypes.Response, T]
+): ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> (
+    ParsedResponse[ortypes.ResponseResource, object]
+    | ParsedResponse[oatypes.Response, object]
+): ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: bool | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> (
+    ortypes.ResponseResource
+    | oatypes.Response
+    | ORStream
+    | OAStream
+    | ParsedResponse[ortypes.ResponseResource, Any]
+    | ParsedResponse[oatypes.Response, Any]
+): ...
+
+
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: bool | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> (
+    ortypes.ResponseResource
+    | oatypes.Response
+    | ORStream
+    | OAStream
+    | ParsedResponse[ortypes.ResponseResource, Any]
+    | ParsedResponse[oatypes.Response, Any]
+):
+    """Create a response with ``model`` (``"provider:model"``) from ``input_data``; see the module docstring.
+
+    With ``response_format`` (and no ``stream``) the result is a ``ParsedResponse`` whose
+    ``output_parsed`` is the typed object; with ``stream=True`` the format is requested and
+    ``structured.parse_response(stream.get_final_response(), fmt)`` parses the result.
+
+    Raises ``ValueError`` / :class:`~openresponses_sdk.errors.UnsupportedProviderError` for a bad model or
+    provider name, :class:`~openresponses_sdk.errors.MissingApiKeyError` when the key is missing and
+    ``NotImplementedError`` for a provider without a Responses endpoint; nothing is sent in those cases.
+    """
+    call = _prepare(dict(locals()), stacklevel=2)
+    client = CLIENTS.sync_client(call.route, call.client_args)
+    created: ortypes.ResponseResource | oatypes.Response | ORStream | OAStream = (
+        client.responses.create(
+            **call.body, extra_body=call.extra_body, timeout=call.timeout
+        )
+    )
+    parsed = _parsed(created, call.output)
+    return created if parsed is None else parsed
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORAsyncStream: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ortypes.ResponseResource: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ParsedResponse[ortypes.ResponseResource, T]: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ParsedResponse[ortypes.ResponseResource, object]: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> OAAsyncStream: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> oatypes.Response: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ParsedResponse[oatypes.Response, T]: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ParsedResponse[oatypes.Response, object]: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORAsyncStream | OAAsyncStream: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ortypes.ResponseResource | oatypes.Response: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> (
+    ParsedResponse[ortypes.ResponseResource, T] | ParsedResponse[oatypes.Response, T]
+): ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[False] | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> (
+    ParsedResponse[ortypes.ResponseResource, object]
+    | ParsedResponse[oatypes.Response, object]
+): ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: bool | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> (
+    ortypes.ResponseResource
+    | oatypes.Response
+    | ORAsyncStream
+    | OAAsyncStream
+    | ParsedResponse[ortypes.ResponseResource, Any]
+    | ParsedResponse[oatypes.Response, Any]
+): ...
+
+
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: bool | None = None,
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: ResponseFormat | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> (
+    ortypes.ResponseResource
+    | oatypes.Response
+    | ORAsyncStream
+    | OAAsyncStream
+    | ParsedResponse[ortypes.ResponseResource, Any]
+    | ParsedResponse[oatypes.Response, Any]
+):
+    """Async twin of :func:`responses` (same parameters; ``stream=True`` gives an ``AsyncResponseStream``)."""
+    call = _prepare(dict(locals()), stacklevel=2)
+    client = CLIENTS.async_client(call.route, call.client_args)
+    created: (
+        ortypes.ResponseResource | oatypes.Response | ORAsyncStream | OAAsyncStream
+    ) = await client.responses.create(
+        **call.body, extra_body=call.extra_body, timeout=call.timeout
+    )
+    parsed = _parsed(created, call.output)
+    return created if parsed is None else parsed
