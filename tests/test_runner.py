@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import typing
 from typing import Any
 
 import pytest
@@ -110,7 +111,12 @@ def test_structured_tool_arguments_and_results() -> None:
     result = run(MODEL, "use plan for Kyoto", tools=[plan])
     (r,) = result.tool_results
     assert r.ok, r.output
-    assert isinstance(r.value, dict) and r.value["ok"] is True
+    value = typing.cast(dict[str, object], r.value)
+    assert (
+        value["origin"] == "Kyoto"
+        and isinstance(value["nights"], int)
+        and value["ok"] is True
+    )
 
 
 def test_structured_final_answer() -> None:

@@ -101,7 +101,7 @@ def test_unannotated_parameter_is_any_json_and_not_strict() -> None:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        t = callable_to_tool(f)
+        t = callable_to_tool(f)  # pyright: ignore[reportUnknownArgumentType] - unannotated on purpose
     assert t["parameters"]["properties"]["x"] == {}
     assert t["strict"] is False
     assert "parameter 'x'" in str(caught[0].message)
@@ -126,7 +126,7 @@ def test_invalid_names_are_rejected_clearly(name: str) -> None:
 
 def test_lambda_needs_a_name() -> None:
     with pytest.raises(ToolDefinitionError, match="'<lambda>'"):
-        callable_to_tool(lambda x: x)
+        callable_to_tool(lambda: None)
     assert callable_to_tool(lambda: None, name="noop")["name"] == "noop"
 
 
@@ -180,13 +180,13 @@ def test_tool_decorator_fails_at_decoration_time() -> None:
 
 
 def test_tools_list_mixes_callables_and_dicts_in_order() -> None:
-    web = {"type": "web_search"}
-    flat = {
+    web: dict[str, Any] = {"type": "web_search"}
+    flat: dict[str, Any] = {
         "type": "function",
         "name": "lookup",
         "parameters": {"type": "object", "properties": {}},
     }
-    chat = {
+    chat: dict[str, Any] = {
         "type": "function",
         "function": {
             "name": "weather",

@@ -116,7 +116,7 @@ def test_dataclass_field_descriptions_from_attributes_section_and_metadata() -> 
 
         origin: str
         stops: list[str] = dataclasses.field(
-            default_factory=list, metadata={"description": "Ordered stops."}
+            default_factory=list[str], metadata={"description": "Ordered stops."}
         )
 
     def plan(trip: Trip) -> None:
