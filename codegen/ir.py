@@ -262,10 +262,12 @@ class Builder:
         assert isinstance(d, ModelDef)
         for f in d.fields:
             if f.json_name == prop:
-                if isinstance(f.type, Const):
-                    return [f.type.value], f.required
-                if isinstance(f.type, Enum):
-                    return list(f.type.values), f.required
+                nullable = isinstance(f.type, Union) and NULL in f.type.members
+                for t in f.type.members if isinstance(f.type, Union) else (f.type,):
+                    if isinstance(t, Const):
+                        return [t.value], f.required and not nullable
+                    if isinstance(t, Enum):
+                        return list(t.values), f.required and not nullable
         return [], False
 
     def required_count(self, model: str) -> int:
@@ -276,6 +278,8 @@ class Builder:
     def resolve_dispatch(self, u: UnionDef) -> None:
         for model in self.flat_models(u.members):
             tags, required = self.tag_of(model, "type")
+            if "unknown" in tags:
+                raise ValueError(f"{u.name}: variant {model} uses the tag 'unknown', reserved for Unknown{u.name}")
             if not tags or not required:
                 u.untagged.append(model)
             for tag in tags:

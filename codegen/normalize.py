@@ -172,10 +172,12 @@ def drop_inline_titles(spec: JSON) -> int:
 
 
 def open_freeform_objects(spec: JSON) -> int:
-    """Objects without ``properties`` (e.g. ``FunctionTool.parameters``) are declared open JSON maps."""
+    """Objects without properties (``FunctionTool.parameters``, ``EmptyModelParam``) become open JSON maps."""
     changed = 0
     for node in walk(spec):
-        if node.get("type") == "object" and "properties" not in node and "additionalProperties" not in node:
+        if node.get("type") == "object" and not node.get("properties") and "additionalProperties" not in node:
+            node.pop("properties", None)
+            node.pop("required", None)
             node["additionalProperties"] = True
             changed += 1
     return changed

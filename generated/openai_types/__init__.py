@@ -5423,43 +5423,6 @@ class EasyInputMessage(Model):
 _K_EasyInputMessage: frozenset[str] = frozenset(["content", "phase", "role", "type"])
 
 @attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
-class EmptyModelParam(Model):
-    """EmptyModelParam"""
-
-    extra: dict[str, Any] = attrs.field(factory=no_extra)
-    """Fields the spec does not define, kept as received."""
-
-    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
-    # hundreds of models does not compile hundreds of methods at run time.
-    def __init__(
-        self,
-        *,
-        extra: dict[str, Any] | None = None,
-    ) -> None:
-        self.extra = {} if extra is None else extra
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Validate ``data`` and build the model; a ValidationError names the offending path."""
-        if data.__class__ is not dict:
-            data = as_object(data)
-        n = 0
-        self = cls.__new__(cls)
-        self.extra = extra_fields(data, _K_EmptyModelParam) if len(data) > n else {}
-        return self
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict, equal to the payload this model was parsed from."""
-        d: dict[str, Any] = {
-        }
-        if self.extra:
-            d.update(self.extra)
-        return d
-
-
-_K_EmptyModelParam: frozenset[str] = frozenset([])
-
-@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Error(Model):
     """Error"""
 
@@ -8091,7 +8054,7 @@ class FunctionToolParam(Model):
             n += 1
             if v_parameters is not None:
                 try:
-                    v_parameters = EmptyModelParam.from_dict(v_parameters)
+                    v_parameters = expect_object(v_parameters)
                 except ValidationError as e:
                     raise e.under('parameters') from None
         v_strict = data.get("strict", UNSET)
@@ -8143,7 +8106,7 @@ class FunctionToolParam(Model):
         if not isinstance(self.description, Unset):
             d["description"] = self.description
         if not isinstance(self.parameters, Unset):
-            d["parameters"] = None if self.parameters is None else self.parameters.to_dict()
+            d["parameters"] = self.parameters
         if not isinstance(self.strict, Unset):
             d["strict"] = self.strict
         if not isinstance(self.output_schema, Unset):
@@ -20792,7 +20755,7 @@ class ToolSearchCallItemParam(Model):
         if v_type != 'tool_search_call':
             raise bad_value('type', ('tool_search_call',), v_type)
         try:
-            v_arguments = EmptyModelParam.from_dict(v_arguments)
+            v_arguments = expect_object(v_arguments)
         except ValidationError as e:
             raise e.under('arguments') from None
         n = 2
@@ -20833,7 +20796,7 @@ class ToolSearchCallItemParam(Model):
         """JSON-ready dict, equal to the payload this model was parsed from."""
         d: dict[str, Any] = {
             "type": self.type,
-            "arguments": self.arguments.to_dict(),
+            "arguments": self.arguments,
         }
         if not isinstance(self.id, Unset):
             d["id"] = self.id
@@ -21126,7 +21089,7 @@ class ToolSearchToolParam(Model):
             n += 1
             if v_parameters is not None:
                 try:
-                    v_parameters = EmptyModelParam.from_dict(v_parameters)
+                    v_parameters = expect_object(v_parameters)
                 except ValidationError as e:
                     raise e.under('parameters') from None
         self = cls.__new__(cls)
@@ -21147,7 +21110,7 @@ class ToolSearchToolParam(Model):
         if not isinstance(self.description, Unset):
             d["description"] = self.description
         if not isinstance(self.parameters, Unset):
-            d["parameters"] = None if self.parameters is None else self.parameters.to_dict()
+            d["parameters"] = self.parameters
         if self.extra:
             d.update(self.extra)
         return d
@@ -22344,6 +22307,7 @@ ConversationParam = str | ConversationParam2 | UnknownConversationParam
 CustomToolParamFormat = CustomTextFormatParam | CustomGrammarFormatParam | UnknownCustomToolParamFormat
 """The input format for the custom tool. Default is unconstrained text."""
 DetailEnum = Literal['low', 'high', 'auto', 'original']
+EmptyModelParam = dict[str, Any]
 FileDetailEnum = Literal['auto', 'low', 'high']
 FileInputDetail = Literal['auto', 'low', 'high']
 Filters = ComparisonFilter | CompoundFilter | UnknownFilters
@@ -23249,6 +23213,7 @@ _T_InputItem: dict[str, Callable[[Any], InputItem]] = {
     "custom_tool_call_output": CustomToolCallOutput.from_dict,
     "custom_tool_call": CustomToolCall.from_dict,
     "compaction_trigger": CompactionTriggerItemParam.from_dict,
+    "item_reference": ItemReferenceParam.from_dict,
     "program": ProgramItemParam.from_dict,
     "program_output": ProgramOutputItemParam.from_dict,
 }

@@ -914,10 +914,6 @@ class EasyInputMessage(TypedDict):
     """
 
 
-class EmptyModelParam(TypedDict):
-    pass
-
-
 class FileCitationBody(TypedDict):
     """
     A citation to a file.
@@ -1263,7 +1259,7 @@ class FunctionToolCall(TypedDict):
 class FunctionToolParam(TypedDict):
     name: str
     description: NotRequired[str | None]
-    parameters: NotRequired[EmptyModelParam | None]
+    parameters: NotRequired[dict[str, Any] | None]
     strict: NotRequired[bool | None]
     type: Literal['function']
     output_schema: NotRequired[dict[str, Any] | None]
@@ -2232,6 +2228,23 @@ class ProgramOutputItemParam(TypedDict):
     """
 
 
+InputItem: TypeAlias = EasyInputMessage | dict[str, Any] | CompactionTriggerItemParam | ItemReferenceParam | ProgramItemParam | ProgramOutputItemParam
+
+
+InputParam: TypeAlias = str | list[InputItem]
+"""
+Text, image, or file inputs to the model, used to generate a response.
+
+Learn more:
+- [Text inputs and outputs](/docs/guides/text)
+- [Image inputs](/docs/guides/images)
+- [File inputs](/docs/guides/pdf-files)
+- [Conversation state](/docs/guides/conversation-state)
+- [Function calling](/docs/guides/function-calling)
+
+"""
+
+
 ProgramOutputItemStatus: TypeAlias = Literal['completed', 'incomplete']
 
 
@@ -2466,14 +2479,6 @@ class ResponseFormatJsonObject(TypedDict):
     """
 
 
-class ResponseFormatJsonSchemaSchema(TypedDict):
-    """
-    The schema for the response format, described as a JSON Schema object.
-    Learn how to build JSON schemas [here](https://json-schema.org/).
-
-    """
-
-
 class ResponseFormatText(TypedDict):
     """
     Default response format. Used to generate text responses.
@@ -2696,7 +2701,7 @@ class TextResponseFormatJsonSchema(TypedDict):
     underscores and dashes, with a maximum length of 64.
 
     """
-    schema: ResponseFormatJsonSchemaSchema
+    schema: dict[str, Any]
     strict: NotRequired[bool | None]
 
 
@@ -2896,7 +2901,7 @@ class ToolSearchCallItemParam(TypedDict):
     """
     Whether tool search was executed by the server or by the client.
     """
-    arguments: EmptyModelParam
+    arguments: dict[str, Any]
     """
     The arguments supplied to the tool search call.
     """
@@ -2938,7 +2943,7 @@ class ToolSearchToolParam(TypedDict):
     Whether tool search is executed by the server or by the client.
     """
     description: NotRequired[str | None]
-    parameters: NotRequired[EmptyModelParam | None]
+    parameters: NotRequired[dict[str, Any] | None]
 
 
 class TopLogProb(TypedDict):
@@ -3212,27 +3217,3 @@ class WebSearchToolCall(TypedDict):
     Includes details on how the model used the web (search, open_page, find_in_page).
 
     """
-
-
-InputItem: TypeAlias = EasyInputMessage | InputMessage | OutputMessage | FileSearchToolCall | ComputerToolCall | ComputerCallOutputItemParam | WebSearchToolCall | FunctionToolCall | FunctionCallOutputItemParam | ToolSearchCallItemParam | ToolSearchOutputItemParam | AdditionalToolsItemParam | ReasoningItem | CompactionSummaryItemParam | ImageGenToolCall | CodeInterpreterToolCall | LocalShellToolCall | LocalShellToolCallOutput | FunctionShellCallItemParam | FunctionShellCallOutputItemParam | ApplyPatchToolCallItemParam | ApplyPatchToolCallOutputItemParam | MCPListTools | MCPApprovalRequest | MCPApprovalResponse | MCPToolCall | CustomToolCallOutput | CustomToolCall | CompactionTriggerItemParam | ItemReferenceParam | ProgramItemParam | ProgramOutputItemParam
-
-
-InputParam: TypeAlias = str | list[InputItem]
-"""
-Text, image, or file inputs to the model, used to generate a response.
-
-Learn more:
-- [Text inputs and outputs](/docs/guides/text)
-- [Image inputs](/docs/guides/images)
-- [File inputs](/docs/guides/pdf-files)
-- [Conversation state](/docs/guides/conversation-state)
-- [Function calling](/docs/guides/function-calling)
-
-"""
-
-
-Item: TypeAlias = InputMessage | OutputMessage | FileSearchToolCall | ComputerToolCall | ComputerCallOutputItemParam | WebSearchToolCall | FunctionToolCall | FunctionCallOutputItemParam | ToolSearchCallItemParam | ToolSearchOutputItemParam | AdditionalToolsItemParam | ReasoningItem | CompactionSummaryItemParam | ImageGenToolCall | CodeInterpreterToolCall | LocalShellToolCall | LocalShellToolCallOutput | FunctionShellCallItemParam | FunctionShellCallOutputItemParam | ApplyPatchToolCallItemParam | ApplyPatchToolCallOutputItemParam | MCPListTools | MCPApprovalRequest | MCPApprovalResponse | MCPToolCall | CustomToolCallOutput | CustomToolCall
-"""
-Content item used to generate a response.
-
-"""

@@ -1329,43 +1329,6 @@ class FunctionCallOutputItemParam(Model):
 _K_FunctionCallOutputItemParam: frozenset[str] = frozenset(["call_id", "id", "output", "status", "type"])
 
 @attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
-class EmptyModelParam(Model):
-    """EmptyModelParam"""
-
-    extra: dict[str, Any] = attrs.field(factory=no_extra)
-    """Fields the spec does not define, kept as received."""
-
-    # __init__ is written out (attrs detects it) and __repr__/__eq__ come from Model, so importing
-    # hundreds of models does not compile hundreds of methods at run time.
-    def __init__(
-        self,
-        *,
-        extra: dict[str, Any] | None = None,
-    ) -> None:
-        self.extra = {} if extra is None else extra
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Validate ``data`` and build the model; a ValidationError names the offending path."""
-        if data.__class__ is not dict:
-            data = as_object(data)
-        n = 0
-        self = cls.__new__(cls)
-        self.extra = extra_fields(data, _K_EmptyModelParam) if len(data) > n else {}
-        return self
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict, equal to the payload this model was parsed from."""
-        d: dict[str, Any] = {
-        }
-        if self.extra:
-            d.update(self.extra)
-        return d
-
-
-_K_EmptyModelParam: frozenset[str] = frozenset([])
-
-@attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class FunctionToolParam(Model):
     """FunctionToolParam"""
 
@@ -1422,7 +1385,7 @@ class FunctionToolParam(Model):
             n += 1
             if v_parameters is not None:
                 try:
-                    v_parameters = EmptyModelParam.from_dict(v_parameters)
+                    v_parameters = expect_object(v_parameters)
                 except ValidationError as e:
                     raise e.under('parameters') from None
         v_strict = data.get("strict", UNSET)
@@ -1448,7 +1411,7 @@ class FunctionToolParam(Model):
         if not isinstance(self.description, Unset):
             d["description"] = self.description
         if not isinstance(self.parameters, Unset):
-            d["parameters"] = None if self.parameters is None else self.parameters.to_dict()
+            d["parameters"] = self.parameters
         if not isinstance(self.strict, Unset):
             d["strict"] = self.strict
         if self.extra:
@@ -7684,6 +7647,7 @@ FunctionCallOutputItemParamOutputItem = InputTextContentParam | InputImageConten
 """A piece of message content, such as text, an image, or a file."""
 ItemParam = ItemReferenceParam | ReasoningItemParam | CompactionSummaryItemParam | UserMessageItemParam | SystemMessageItemParam | DeveloperMessageItemParam | AssistantMessageItemParam | FunctionCallItemParam | FunctionCallOutputItemParam | UnknownItemParam
 IncludeEnum = Literal['reasoning.encrypted_content', 'message.output_text.logprobs']
+EmptyModelParam = dict[str, Any]
 ResponsesToolParam = FunctionToolParam | UnknownResponsesToolParam
 SpecificToolChoiceParam = SpecificFunctionParam
 ToolChoiceValueEnum = Literal['none', 'auto', 'required']
@@ -7987,6 +7951,7 @@ def _sub_ItemParam_0(v: Any) -> ItemParam:
 
 
 _T_ItemParam: dict[str, Callable[[Any], ItemParam]] = {
+    "item_reference": ItemReferenceParam.from_dict,
     "reasoning": ReasoningItemParam.from_dict,
     "compaction": CompactionSummaryItemParam.from_dict,
     "message": _sub_ItemParam_0,

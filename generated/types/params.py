@@ -75,7 +75,7 @@ class CreateResponseBody(TypedDict):
     include: NotRequired[list[IncludeEnum]]
     tools: NotRequired[list[ResponsesToolParam] | None]
     tool_choice: NotRequired[ToolChoiceParam | None]
-    metadata: NotRequired[MetadataParam | None]
+    metadata: NotRequired[dict[str, Any] | None]
     text: NotRequired[TextParam | None]
     temperature: NotRequired[float | None]
     top_p: NotRequired[float | None]
@@ -129,10 +129,6 @@ class DeveloperMessageItemParam(TypedDict):
     status: NotRequired[str | None]
 
 
-class EmptyModelParam(TypedDict):
-    pass
-
-
 class FunctionCallItemParam(TypedDict):
     id: NotRequired[str | None]
     call_id: str
@@ -181,7 +177,7 @@ FunctionCallStatus: TypeAlias = Literal['in_progress', 'completed', 'incomplete'
 class FunctionToolParam(TypedDict):
     name: str
     description: NotRequired[str | None]
-    parameters: NotRequired[EmptyModelParam | None]
+    parameters: NotRequired[dict[str, Any] | None]
     strict: NotRequired[bool]
     type: Literal['function']
 
@@ -284,13 +280,6 @@ class JsonSchemaResponseFormatParam(TypedDict):
 
     """
     strict: NotRequired[bool | None]
-
-
-MetadataParam: TypeAlias = dict[str, str]
-"""
-Set of 16 key-value pairs that can be attached to an object. This can be         useful for storing additional information about the object in a structured         format, and querying for objects via API or the dashboard.
-        Keys are strings with a maximum length of 64 characters. Values are strings         with a maximum length of 512 characters.
-"""
 
 
 class OutputTextContentParam(TypedDict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 import attrs
 
@@ -170,10 +170,15 @@ class Model:
 
 @attrs.define(slots=True)
 class UnknownVariant:
-    """A union member this spec version does not define: the payload is kept whole and round-trips."""
+    """A union member this spec version does not define: the payload is kept whole and round-trips.
 
-    type: str
+    ``type`` is the reserved literal ``"unknown"`` so that ``event.type == "..."`` narrows a union in
+    mypy and pyright alike; the tag the server actually sent is ``tag`` (also in ``raw``).
+    """
+
+    tag: str
     raw: dict[str, Any] = attrs.field(repr=False)
+    type: ClassVar[Literal["unknown"]] = "unknown"
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.raw)
