@@ -11,6 +11,7 @@ from openresponses_sdk.errors import ToolDefinitionError
 from openresponses_sdk.tools import (
     Tool,
     callable_to_tool,
+    run_tool_calls,
     to_tool_choice,
     to_tool_params,
     tool,
@@ -270,3 +271,60 @@ def test_kwargs_strict_fallback_names_the_parameter() -> None:
         UserWarning, match=r"parameter '\*\*labels' cannot be expressed in strict mode"
     ):
         assert callable_to_tool(f)["strict"] is False
+
+
+def test_tool_decorator_on_a_method_binds_the_instance() -> None:
+    class Thermostat:
+        def __init__(self, offset: int) -> None:
+            self.offset = offset
+
+        @tool(description="Adjusted temperature.")
+        def read(self, raw: int) -> int:
+            return raw + self.offset
+
+    device = Thermostat(2)
+    assert device.read(20) == 22
+    bound = callable_to_tool(device.read)
+    assert bound["name"] == "read" and bound["description"] == "Adjusted temperature."
+    assert list(bound["parameters"]["properties"]) == ["raw"]
+    (out,) = run_tool_calls(
+        {
+            "output": [
+                {
+                    "type": "function_call",
+                    "call_id": "c",
+                    "name": "read",
+                    "arguments": '{"raw": 1}',
+                }
+            ]
+        },
+        [device.read],
+    )
+    assert out.value == 3
+
+
+def test_callable_to_tool_on_a_tool_keeps_its_options_unless_overridden() -> None:
+    plus = tool(name="plus", description="Sum.", strict=False)(add)
+    assert callable_to_tool(plus)["name"] == "plus"
+    assert callable_to_tool(plus)["strict"] is False
+    assert callable_to_tool(plus, name="sum2", strict=True) | {"parameters": None} == {
+        "type": "function",
+        "name": "sum2",
+        "description": "Sum.",
+        "parameters": None,
+        "strict": True,
+    }
+
+
+def test_zero_parameter_tool_is_strict() -> None:
+    def now() -> str:
+        """The current time."""
+        return "noon"
+
+    assert callable_to_tool(now)["parameters"] == {
+        "type": "object",
+        "properties": {},
+        "required": [],
+        "additionalProperties": False,
+    }
+    assert callable_to_tool(now)["strict"] is True

@@ -23,7 +23,13 @@ def parse_doc(doc: str | None) -> DocInfo:
     """Parse one docstring; an empty or missing one gives empty texts (never placeholders)."""
     if not doc or not doc.strip():
         return EMPTY
-    parsed = docstring_parser.parse(inspect.cleandoc(doc))
+    text = inspect.cleandoc(doc)
+    try:
+        parsed = docstring_parser.parse(text)
+    except docstring_parser.ParseError:
+        return DocInfo(
+            text, {}
+        )  # not in a known style: the whole text describes the tool
     parts = [
         p.strip()
         for p in (parsed.short_description, parsed.long_description)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import types
 import typing
 import warnings
 from collections.abc import Callable, Iterable, Mapping
@@ -128,6 +129,12 @@ def callable_to_tool(
     """The Responses function tool describing ``func`` (function, async function, bound method,
     ``functools.partial`` or callable object). Descriptions come from its docstring and ``Annotated``
     texts; ``strict=None`` gives strict mode unless a parameter cannot be strict (then a warning)."""
+    if isinstance(func, Tool):
+        options = typing.cast("Tool[..., object]", func)
+        func = options.func
+        name = options.name if name is None else name
+        description = options.description if description is None else description
+        strict = options.strict if strict is None else strict
     return compile_tool(
         func, name=name, description=description, strict=strict
     ).definition
@@ -151,13 +158,28 @@ class Tool(Generic[P, R]):
         self.description = description
         self.strict = strict
         self._compiled: dict[bool | None, CompiledTool] = {}
-        self.compile(
-            strict=False
-        )  # a bad annotation fails at decoration time, not at request time
+        self.compile(strict=False)  # a bad annotation fails at decoration time
         functools.update_wrapper(self, func)
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         return self.func(*args, **kwargs)
+
+    def __get__(self, instance: object, owner: type | None = None) -> Tool[..., R]:
+        """``@tool`` on a method: ``obj.method`` is the tool bound to ``obj`` (no ``self`` parameter)."""
+        if instance is None:
+            return self
+        bound = typing.cast("Tool[..., R]", object.__new__(Tool))
+        bound.func = typing.cast(
+            Callable[..., R], types.MethodType(self.func, instance)
+        )
+        bound.name, bound.description, bound.strict = (
+            self.name,
+            self.description,
+            self.strict,
+        )
+        bound._compiled = {}
+        functools.update_wrapper(bound, bound.func)
+        return bound
 
     def compile(self, *, strict: bool | None = None) -> CompiledTool:
         """The compiled tool; the decorator's own ``strict`` wins over the ``strict`` given here."""
