@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, Self, cast
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-RECORDED = SHARED / "fixtures" / "recorded"
+from tests.conftest import RECORDED
+
 HANG_LIMIT = 10.0
 """Seconds a hanging reply waits at most (it also stops when the server stops)."""
 
@@ -72,9 +72,8 @@ class _State:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         """Silence the default stderr access log."""
 
     def do_GET(self) -> None:
@@ -87,7 +86,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer()
 
     def _answer(self) -> None:
-        state = self.server.state
+        state = cast(_Server, self.server).state
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         with state.lock:
@@ -157,7 +156,7 @@ class ReplayServer:
         with self._server.state.lock:
             self._server.state.replies.extend(replies)
 
-    def __enter__(self) -> ReplayServer:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -186,10 +185,10 @@ MINIMAL_RESPONSE: dict[str, Any] = {
 def text_stream_events(deltas: Sequence[str]) -> list[dict[str, Any]]:
     """A valid stream (both dialects) of one assistant message made of ``deltas``."""
     text = "".join(deltas)
-    item = {"id": "msg_1", "type": "message", "status": "in_progress", "role": "assistant", "content": []}
-    part = {"type": "output_text", "text": "", "annotations": [], "logprobs": []}
-    done_part = {**part, "text": text}
-    done_item = {**item, "status": "completed", "content": [done_part]}
+    item: dict[str, Any] = {"id": "msg_1", "type": "message", "status": "in_progress", "role": "assistant", "content": []}
+    part: dict[str, Any] = {"type": "output_text", "text": "", "annotations": [], "logprobs": []}
+    done_part: dict[str, Any] = {**part, "text": text}
+    done_item: dict[str, Any] = {**item, "status": "completed", "content": [done_part]}
     ids = {"item_id": "msg_1", "output_index": 0, "content_index": 0}
     events: list[dict[str, Any]] = [
         {"type": "response.created", "response": MINIMAL_RESPONSE},

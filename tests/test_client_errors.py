@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
-from servers import MINIMAL_RESPONSE, RECORDED, Reply, ReplayServer, sse_body, text_stream_events
-
 from openresponses_sdk import errors
 from openresponses_sdk._transport import MAX_ERROR_BODY
 from openresponses_sdk.client import AsyncClient, Client
 
+from tests.conftest import RECORDED
+from tests.servers import (
+    MINIMAL_RESPONSE,
+    ReplayServer,
+    Reply,
+    sse_body,
+    text_stream_events,
+)
+
 
 @pytest.fixture
-def server() -> ReplayServer:  # type: ignore[misc]
+def server() -> Iterator[ReplayServer]:
     with ReplayServer() as s:
-        yield s  # type: ignore[misc]
+        yield s
 
 
 @pytest.mark.parametrize(("status", "cls"), [
@@ -42,9 +50,8 @@ def test_status_classes_and_fields(server: ReplayServer, status: int, cls: type[
 def test_recorded_400_body(server: ReplayServer) -> None:
     raw = (RECORDED / "openai" / "reasoning-model-temperature-error.json").read_bytes()
     server.queue(Reply(400, [("Content-Type", "application/json")], raw))
-    with Client(base_url=server.url, dialect="openai", max_retries=2) as client:
-        with pytest.raises(errors.BadRequestError) as info:
-            client.responses.create(model="o3", input="hi", temperature=0.2)
+    with Client(base_url=server.url, dialect="openai", max_retries=2) as client, pytest.raises(errors.BadRequestError) as info:
+        client.responses.create(model="o3", input="hi", temperature=0.2)
     err = info.value
     assert (err.type, err.param, err.code) == ("invalid_request_error", "temperature", None)
     assert "Unsupported parameter: 'temperature' is not supported with this model." in err.message
@@ -81,9 +88,8 @@ def test_bad_success_bodies(server: ReplayServer, body: bytes, match: str) -> No
 
 def test_server_that_never_answers_times_out(server: ReplayServer) -> None:
     server.queue(Reply(fault="hang"))
-    with Client(base_url=server.url, max_retries=0, timeout=0.2) as client:
-        with pytest.raises(errors.APITimeoutError) as info:
-            client.responses.create(model="m")
+    with Client(base_url=server.url, max_retries=0, timeout=0.2) as client, pytest.raises(errors.APITimeoutError) as info:
+        client.responses.create(model="m")
     assert isinstance(info.value, errors.APIConnectionError) and info.value.request is not None
 
 
@@ -105,10 +111,12 @@ def test_unreachable_server_is_a_connection_error() -> None:
 def test_stream_broken_mid_way(server: ReplayServer, fault: str) -> None:
     events = text_stream_events(list("abcdef"))
     server.queue(Reply.sse([sse_body(events[:5], done=False)], fault=fault))  # type: ignore[arg-type]
-    with Client(base_url=server.url, max_retries=0) as client:
-        with client.responses.create(model="m", stream=True) as stream:
-            with pytest.raises(errors.APIConnectionError, match="Stream broken after 5 events") as info:
-                stream.get_final_response()
+    with (
+        Client(base_url=server.url, max_retries=0) as client,
+        client.responses.create(model="m", stream=True) as stream,
+        pytest.raises(errors.APIConnectionError, match="Stream broken after 5 events") as info,
+    ):
+        stream.get_final_response()
     assert not isinstance(info.value, errors.APITimeoutError)
     assert stream.accumulator.snapshot()["output"][0]["content"][0]["text"] == "ab"
 

@@ -10,11 +10,17 @@ from typing import Any
 
 import httpx
 import pytest
-from servers import MINIMAL_RESPONSE, Reply, ReplayServer, sse_body, text_stream_events
-
 from openresponses_sdk import errors
 from openresponses_sdk._retry import Backoff, retry_after_seconds, should_retry
 from openresponses_sdk.client import AsyncClient, Client
+
+from tests.servers import (
+    MINIMAL_RESPONSE,
+    ReplayServer,
+    Reply,
+    sse_body,
+    text_stream_events,
+)
 
 FAST = Backoff(initial=0.001, maximum=0.002)
 
@@ -86,16 +92,14 @@ async def test_500_then_200_async() -> None:
 
 @pytest.mark.parametrize("max_retries", [0, 1, 3])
 def test_retries_are_bounded_then_the_typed_error(max_retries: int) -> None:
-    with ReplayServer(default=_error(503)) as server, Client(base_url=server.url, backoff=FAST, max_retries=max_retries) as client:
-        with pytest.raises(errors.InternalServerError, match="HTTP 503 Service Unavailable: status 503"):
-            client.responses.create(model="m")
+    with ReplayServer(default=_error(503)) as server, Client(base_url=server.url, backoff=FAST, max_retries=max_retries) as client, pytest.raises(errors.InternalServerError, match="HTTP 503 Service Unavailable: status 503"):
+        client.responses.create(model="m")
     assert len(server.requests) == max_retries + 1
 
 
 def test_client_errors_are_not_retried() -> None:
-    with ReplayServer(default=_error(400)) as server, Client(base_url=server.url, backoff=FAST, max_retries=3) as client:
-        with pytest.raises(errors.BadRequestError):
-            client.responses.create(model="m")
+    with ReplayServer(default=_error(400)) as server, Client(base_url=server.url, backoff=FAST, max_retries=3) as client, pytest.raises(errors.BadRequestError):
+        client.responses.create(model="m")
     assert len(server.requests) == 1
 
 
@@ -108,9 +112,8 @@ def test_connection_reset_before_response_is_retried() -> None:
 
 def test_timeouts_are_retried_then_raised() -> None:
     hang = Reply(fault="hang")
-    with ReplayServer(default=hang) as server, Client(base_url=server.url, backoff=FAST, max_retries=1, timeout=0.2) as client:
-        with pytest.raises(errors.APITimeoutError, match="timed out"):
-            client.responses.create(model="m")
+    with ReplayServer(default=hang) as server, Client(base_url=server.url, backoff=FAST, max_retries=1, timeout=0.2) as client, pytest.raises(errors.APITimeoutError, match="timed out"):
+        client.responses.create(model="m")
     assert len(server.requests) == 2
 
 
@@ -120,10 +123,9 @@ def test_stream_reset_after_events_is_not_retried() -> None:
         server.queue(Reply.sse([sse_body(events[:4], done=False)], fault="reset"))
         with Client(base_url=server.url, backoff=FAST, max_retries=3) as client:
             seen: list[Any] = []
-            with client.responses.create(model="m", stream=True) as stream:
-                with pytest.raises(errors.APIConnectionError, match="Stream broken after 4 events"):
-                    for event in stream:
-                        seen.append(event)
+            with client.responses.create(model="m", stream=True) as stream, pytest.raises(errors.APIConnectionError, match="Stream broken after 4 events"):
+                for event in stream:
+                    seen.append(event)  # noqa: PERF402 - keep what arrived before the break
     assert len(seen) == 4 and len(server.requests) == 1
 
 

@@ -8,11 +8,19 @@ import random
 from typing import Any
 
 import pytest
-from servers import MINIMAL_RESPONSE, Reply, ReplayServer, random_chunks, sse_body, sse_frame, text_stream_events
-
 from openresponses_sdk import errors
 from openresponses_sdk._base import UnknownVariant
 from openresponses_sdk.client import Client
+
+from tests.servers import (
+    MINIMAL_RESPONSE,
+    ReplayServer,
+    Reply,
+    random_chunks,
+    sse_body,
+    sse_frame,
+    text_stream_events,
+)
 
 TEXT = "Grüße, 世界 🌍!"
 RESPONSE = MINIMAL_RESPONSE
@@ -81,14 +89,13 @@ def test_unknown_event_is_yielded_not_dropped(server: ReplayServer, client: Clie
         got = list(stream)
     unknown = got[2]
     assert isinstance(unknown, UnknownVariant)
-    assert unknown.type == "response.hologram.delta" and unknown.raw == future
+    assert unknown.tag == "response.hologram.delta" and unknown.raw == future
     assert unknown.to_dict() == future
 
 
 def _expect_protocol_error(client: Client[Any], index: int, match: str) -> errors.StreamProtocolError:
-    with client.responses.create(model="m", stream=True) as stream:
-        with pytest.raises(errors.StreamProtocolError, match=match) as info:
-            stream.get_final_response()
+    with client.responses.create(model="m", stream=True) as stream, pytest.raises(errors.StreamProtocolError, match=match) as info:
+        stream.get_final_response()
     assert info.value.event_index == index
     return info.value
 
@@ -122,9 +129,8 @@ def test_schema_mismatch_names_the_event_and_path(server: ReplayServer, client: 
 
 def test_truncated_stream_without_terminal_event(server: ReplayServer, client: Client[Any]) -> None:
     server.queue(Reply.sse([sse_body(_events()[:5], done=False)]))
-    with client.responses.create(model="m", stream=True) as stream:
-        with pytest.raises(errors.StreamProtocolError, match="ended after 5 events without a terminal event"):
-            list(stream)
+    with client.responses.create(model="m", stream=True) as stream, pytest.raises(errors.StreamProtocolError, match="ended after 5 events without a terminal event"):
+        list(stream)
 
 
 def test_done_without_terminal_event_is_truncation_too(server: ReplayServer, client: Client[Any]) -> None:
@@ -149,10 +155,9 @@ def test_error_event_raises_typed_error(server: ReplayServer, client: Client[Any
     evs = _events()
     server.queue(Reply.sse([sse_body([*evs[:2], error_event, *evs[-1:]])]))
     seen: list[str] = []
-    with client.responses.create(model="m", stream=True) as stream:
-        with pytest.raises(errors.ResponseStreamError, match="Stream event 2 is an error: slow down") as info:
-            for event in stream:
-                seen.append(event.type)
+    with client.responses.create(model="m", stream=True) as stream, pytest.raises(errors.ResponseStreamError, match="Stream event 2 is an error: slow down") as info:
+        for event in stream:
+            seen.append(event.type)
     assert seen == ["response.created", "response.output_item.added"]
     assert (info.value.code, info.value.message.startswith("Stream event 2"), info.value.event) == ("rate_limit", True, error_event)
     assert info.value.event_index == 2

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from servers import RECORDED, recorded_streams
-
 from openresponses_sdk.accumulate import AccumulationError, ResponseAccumulator
+
+from tests.conftest import RECORDED
+from tests.servers import recorded_streams
 
 STREAMED_FIELDS = ("text", "refusal", "arguments", "input", "code", "diff", "commands", "annotations", "logprobs")
 """Fields built from delta events (anywhere inside an output item)."""
@@ -122,7 +123,7 @@ def test_snapshot_before_any_response_is_an_error() -> None:
 def test_events_do_not_alias_the_callers_payloads() -> None:
     acc = ResponseAccumulator()
     acc.add(_created())
-    added = {"type": "response.output_item.added", "output_index": 0, "item": {"id": "m", "type": "message", "content": []}}
+    added: dict[str, Any] = {"type": "response.output_item.added", "output_index": 0, "item": {"id": "m", "type": "message", "content": []}}
     acc.add(added)
     acc.add({"type": "response.output_text.delta", "item_id": "m", "output_index": 0, "content_index": 0, "delta": "x"})
     assert added["item"] == {"id": "m", "type": "message", "content": []}

@@ -8,10 +8,11 @@ import zlib
 from typing import Any
 
 import pytest
-from servers import RECORDED, Reply, ReplayServer, random_chunks, recorded_streams, sse_body
-
 from openresponses_sdk import errors
 from openresponses_sdk.client import AsyncClient, Client
+
+from tests.conftest import RECORDED
+from tests.servers import ReplayServer, Reply, random_chunks, recorded_streams, sse_body
 
 if not RECORDED.is_dir():
     pytest.skip(f"recorded fixtures not found at {RECORDED} (expected ../shared next to the repo)", allow_module_level=True)
@@ -54,15 +55,18 @@ def test_sync_replay(name: str, dialect: Any, events: list[dict[str, Any]]) -> N
                 final = stream.get_final_response()
                 assert terminal is not None
                 assert final.to_dict() == terminal
-                assert final.output_text == "".join(
-                    part.get("text", "")
-                    for item in terminal["output"]
-                    if item.get("type") == "message"
-                    for part in item.get("content") or []
-                    if part.get("type") == "output_text"
-                )
+                assert final.output_text == _output_text(terminal)
         assert got == before
         assert server.requests[0].json()["stream"] is True
+
+
+def _output_text(response: dict[str, Any]) -> str:
+    texts: list[str] = []
+    for item in response["output"]:
+        if item.get("type") == "message":
+            parts: list[dict[str, Any]] = item.get("content") or []
+            texts += [str(p["text"]) for p in parts if p.get("type") == "output_text"]
+    return "".join(texts)
 
 
 def _details(error: dict[str, Any]) -> str:
@@ -96,7 +100,7 @@ def test_terminal_without_output_returns_rebuilt_items(name: str, dialect: Any, 
     _, error, terminal = _expected(events)
     if error is not None or terminal is None or not terminal["output"]:
         pytest.skip("stream has no terminal output to lose")
-    emptied = [*events[:-1], {**events[-1], "response": {**terminal, "output": []}}]
+    emptied: list[dict[str, Any]] = [*events[:-1], {**events[-1], "response": {**terminal, "output": []}}]
     with ReplayServer() as server, Client(base_url=server.url, dialect=dialect, max_retries=0) as client:
         server.queue(_reply(emptied, seed=7))
         with client.responses.create(model="m", stream=True) as stream:

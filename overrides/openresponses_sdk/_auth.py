@@ -69,6 +69,9 @@ class BearerAuth:
         return {}
 
 
+DEFAULT_AUTH: Final = BearerAuth()
+
+
 @attrs.frozen
 class AzureAuth:
     """Azure OpenAI: ``api-key: <key>`` header plus an ``api-version`` query parameter."""

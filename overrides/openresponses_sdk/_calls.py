@@ -10,9 +10,18 @@ import httpx
 
 from openresponses_sdk import errors
 from openresponses_sdk._dialects import Dialect, Operation
-from openresponses_sdk._transport import AsyncTransport, CallOptions, SyncTransport, decode_json
+from openresponses_sdk._transport import (
+    AsyncTransport,
+    CallOptions,
+    SyncTransport,
+    decode_json,
+)
 from openresponses_sdk.errors import ValidationError
-from openresponses_sdk.streaming import AsyncResponseStream, EventDecoder, ResponseStream
+from openresponses_sdk.streaming import (
+    AsyncResponseStream,
+    EventDecoder,
+    ResponseStream,
+)
 
 ResponseT = TypeVar("ResponseT")
 EventT = TypeVar("EventT")

@@ -6,6 +6,7 @@ import email.utils
 import random
 import time
 from collections.abc import Callable
+from typing import Final
 
 import attrs
 import httpx
@@ -36,6 +37,9 @@ class Backoff:
                 return hinted
         base = min(self.initial * 2.0**retry, self.maximum)
         return base * (1.0 - self.jitter * self.random())
+
+
+DEFAULT_BACKOFF: Final = Backoff()
 
 
 def retry_after_seconds(headers: httpx.Headers) -> float | None:

@@ -17,8 +17,8 @@ import attrs
 import httpx
 
 from openresponses_sdk import errors
-from openresponses_sdk._auth import Auth, BearerAuth, Secret
-from openresponses_sdk._retry import Backoff, should_retry
+from openresponses_sdk._auth import DEFAULT_AUTH, Auth, Secret
+from openresponses_sdk._retry import DEFAULT_BACKOFF, Backoff, should_retry
 from openresponses_sdk._unset import UNSET, Unset
 
 log = logging.getLogger("openresponses_sdk")
@@ -59,10 +59,10 @@ class TransportConfig:
 
     base_url: httpx.URL
     api_key: Secret | None
-    auth: Auth = BearerAuth()
+    auth: Auth = DEFAULT_AUTH
     timeout: TimeoutArg = DEFAULT_TIMEOUT
     max_retries: int = 2
-    backoff: Backoff = Backoff()
+    backoff: Backoff = DEFAULT_BACKOFF
     default_headers: Mapping[str, str] = attrs.field(factory=dict[str, str])
     default_query: Mapping[str, Any] = attrs.field(factory=dict[str, Any])
 
@@ -241,7 +241,7 @@ class SyncTransport:
         *,
         body: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
-        options: CallOptions = CallOptions(),
+        options: CallOptions,
         stream: bool = False,
     ) -> httpx.Response:
         """Send with retries; return a 2xx response (body read unless ``stream``) or raise a typed error."""
@@ -313,7 +313,7 @@ class AsyncTransport:
         *,
         body: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
-        options: CallOptions = CallOptions(),
+        options: CallOptions,
         stream: bool = False,
     ) -> httpx.Response:
         """Send with retries; return a 2xx response (body read unless ``stream``) or raise a typed error."""

@@ -14,10 +14,16 @@ from typing import Any, Generic, Literal, TypeVar, overload
 
 import httpx
 
-from openresponses_sdk._auth import Auth, BearerAuth, Secret
+from openresponses_sdk._auth import DEFAULT_AUTH, Auth, Secret
 from openresponses_sdk._dialects import Dialect, DialectName
-from openresponses_sdk._retry import Backoff
-from openresponses_sdk._transport import DEFAULT_TIMEOUT, AsyncTransport, SyncTransport, TimeoutArg, TransportConfig
+from openresponses_sdk._retry import DEFAULT_BACKOFF, Backoff
+from openresponses_sdk._transport import (
+    DEFAULT_TIMEOUT,
+    AsyncTransport,
+    SyncTransport,
+    TimeoutArg,
+    TransportConfig,
+)
 from openresponses_sdk.resources import (
     AsyncOpenAIResponses,
     AsyncOpenResponsesResponses,
@@ -28,10 +34,10 @@ from openresponses_sdk.resources import (
 SyncResourceT = TypeVar("SyncResourceT", OpenResponsesResponses, OpenAIResponses)
 AsyncResourceT = TypeVar("AsyncResourceT", AsyncOpenResponsesResponses, AsyncOpenAIResponses)
 
-_SYNC_RESOURCES: dict[str, type[OpenResponsesResponses] | type[OpenAIResponses]] = {
+_SYNC_RESOURCES: dict[str, type[OpenResponsesResponses | OpenAIResponses]] = {
     cls.dialect.name: cls for cls in (OpenResponsesResponses, OpenAIResponses)
 }
-_ASYNC_RESOURCES: dict[str, type[AsyncOpenResponsesResponses] | type[AsyncOpenAIResponses]] = {
+_ASYNC_RESOURCES: dict[str, type[AsyncOpenResponsesResponses | AsyncOpenAIResponses]] = {
     cls.dialect.name: cls for cls in (AsyncOpenResponsesResponses, AsyncOpenAIResponses)
 }
 
@@ -89,10 +95,10 @@ class Client(Generic[SyncResourceT]):
         base_url: str | httpx.URL,
         api_key: str | None = None,
         dialect: Literal["openresponses"] = "openresponses",
-        auth: Auth = BearerAuth(),
+        auth: Auth = DEFAULT_AUTH,
         timeout: TimeoutArg = DEFAULT_TIMEOUT,
         max_retries: int = 2,
-        backoff: Backoff = Backoff(),
+        backoff: Backoff = DEFAULT_BACKOFF,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
@@ -104,10 +110,10 @@ class Client(Generic[SyncResourceT]):
         base_url: str | httpx.URL | None = None,
         api_key: str | None = None,
         dialect: Literal["openai"],
-        auth: Auth = BearerAuth(),
+        auth: Auth = DEFAULT_AUTH,
         timeout: TimeoutArg = DEFAULT_TIMEOUT,
         max_retries: int = 2,
-        backoff: Backoff = Backoff(),
+        backoff: Backoff = DEFAULT_BACKOFF,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
@@ -118,10 +124,10 @@ class Client(Generic[SyncResourceT]):
         base_url: str | httpx.URL | None = None,
         api_key: str | None = None,
         dialect: DialectName = "openresponses",
-        auth: Auth = BearerAuth(),
+        auth: Auth = DEFAULT_AUTH,
         timeout: TimeoutArg = DEFAULT_TIMEOUT,
         max_retries: int = 2,
-        backoff: Backoff = Backoff(),
+        backoff: Backoff = DEFAULT_BACKOFF,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
@@ -164,10 +170,10 @@ class AsyncClient(Generic[AsyncResourceT]):
         base_url: str | httpx.URL,
         api_key: str | None = None,
         dialect: Literal["openresponses"] = "openresponses",
-        auth: Auth = BearerAuth(),
+        auth: Auth = DEFAULT_AUTH,
         timeout: TimeoutArg = DEFAULT_TIMEOUT,
         max_retries: int = 2,
-        backoff: Backoff = Backoff(),
+        backoff: Backoff = DEFAULT_BACKOFF,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -179,10 +185,10 @@ class AsyncClient(Generic[AsyncResourceT]):
         base_url: str | httpx.URL | None = None,
         api_key: str | None = None,
         dialect: Literal["openai"],
-        auth: Auth = BearerAuth(),
+        auth: Auth = DEFAULT_AUTH,
         timeout: TimeoutArg = DEFAULT_TIMEOUT,
         max_retries: int = 2,
-        backoff: Backoff = Backoff(),
+        backoff: Backoff = DEFAULT_BACKOFF,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -193,10 +199,10 @@ class AsyncClient(Generic[AsyncResourceT]):
         base_url: str | httpx.URL | None = None,
         api_key: str | None = None,
         dialect: DialectName = "openresponses",
-        auth: Auth = BearerAuth(),
+        auth: Auth = DEFAULT_AUTH,
         timeout: TimeoutArg = DEFAULT_TIMEOUT,
         max_retries: int = 2,
-        backoff: Backoff = Backoff(),
+        backoff: Backoff = DEFAULT_BACKOFF,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,

@@ -14,7 +14,12 @@ from openresponses_sdk import openai_types as oatypes
 from openresponses_sdk import types as ortypes
 from openresponses_sdk._calls import AsyncCalls, SyncCalls
 from openresponses_sdk._dialects import OPENAI, OPENRESPONSES
-from openresponses_sdk._transport import AsyncTransport, CallOptions, SyncTransport, TimeoutArg
+from openresponses_sdk._transport import (
+    AsyncTransport,
+    CallOptions,
+    SyncTransport,
+    TimeoutArg,
+)
 from openresponses_sdk._unset import UNSET, Unset
 from openresponses_sdk.openai_types import params as oaparams
 from openresponses_sdk.streaming import AsyncResponseStream, ResponseStream

@@ -9,7 +9,14 @@ for ``error`` events and feeds the :class:`~openresponses_sdk.accumulate.Respons
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Mapping
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+)
 from types import TracebackType
 from typing import Any, Generic, TypeVar, cast
 
@@ -17,7 +24,11 @@ import httpx
 from httpx_sse import EventSource, ServerSentEvent, SSEError
 
 from openresponses_sdk import errors
-from openresponses_sdk.accumulate import TERMINAL_EVENTS, AccumulationError, ResponseAccumulator
+from openresponses_sdk.accumulate import (
+    TERMINAL_EVENTS,
+    AccumulationError,
+    ResponseAccumulator,
+)
 from openresponses_sdk.errors import ValidationError
 
 EventT = TypeVar("EventT")
@@ -182,11 +193,9 @@ class ResponseStream(Generic[EventT, ResponseT]):
         decoder = self._decoder
         try:
             for sse in EventSource(self.http_response).iter_sse():
-                pair = decoder.decode(sse)
-                if pair is not None:
+                pair = decoder.decode(sse)  # after [DONE]: None, but read on to the end so the
+                if pair is not None:  # connection goes back to the pool
                     yield pair
-                elif decoder.done:
-                    break
         except SSEError as exc:  # (a TransportError subclass: must come first)
             raise decoder.protocol_error(decoder.count, f"cannot be read: {exc}") from exc
         except httpx.TransportError as exc:
@@ -244,11 +253,9 @@ class AsyncResponseStream(Generic[EventT, ResponseT]):
         decoder = self._decoder
         try:
             async for sse in EventSource(self.http_response).aiter_sse():
-                pair = decoder.decode(sse)
-                if pair is not None:
+                pair = decoder.decode(sse)  # after [DONE]: None, but read on to the end so the
+                if pair is not None:  # connection goes back to the pool
                     yield pair
-                elif decoder.done:
-                    break
         except SSEError as exc:  # (a TransportError subclass: must come first)
             raise decoder.protocol_error(decoder.count, f"cannot be read: {exc}") from exc
         except httpx.TransportError as exc:
