@@ -745,7 +745,7 @@ def responses(
     provider name, :class:`~openresponses_sdk.errors.MissingApiKeyError` when the key is missing and
     ``NotImplementedError`` for a provider without a Responses endpoint; nothing is sent in those cases.
     """
-    call = _prepare(dict(locals()), stacklevel=2)
+    call = _prepare(dict(locals()), stacklevel=3)
     client = CLIENTS.sync_client(call.route, call.client_args)
     created: ortypes.ResponseResource | oatypes.Response | ORStream | OAStream = (
         client.responses.create(
@@ -1333,7 +1333,7 @@ async def aresponses(
     | ParsedResponse[oatypes.Response, Any]
 ):
     """Async twin of :func:`responses` (same parameters; ``stream=True`` gives an ``AsyncResponseStream``)."""
-    call = _prepare(dict(locals()), stacklevel=2)
+    call = _prepare(dict(locals()), stacklevel=3)
     client = CLIENTS.async_client(call.route, call.client_args)
     created: (
         ortypes.ResponseResource | oatypes.Response | ORAsyncStream | OAAsyncStream
