@@ -141,8 +141,9 @@ def test_class_that_cannot_be_strict_falls_back_with_a_warning() -> None:
 
     with pytest.warns(
         StrictFallbackWarning, match=r"response_format 'Bag': field 'counts'"
-    ):
+    ) as caught:
         fmt = OutputFormat(Bag)
+    assert caught[0].filename == __file__
     assert fmt.text_format["strict"] is False
     assert fmt.parse('{"counts": {"a": 1}}') == Bag({"a": 1})
 

@@ -537,6 +537,7 @@ def test_schema_per_type(
         ]
         assert len(messages) == 1
         assert "parameter 'x'" in messages[0]
+        assert caught[0].filename == __file__  # the warning points at the caller's line
     else:
         assert not caught
         assert isinstance(strict, dict)

@@ -22,7 +22,7 @@ import attrs
 from .errors import StructuredOutputError, ValidationError
 from .tools._coerce import coerce
 from .tools._docstrings import own_doc, parse_doc
-from .tools._introspect import is_record_class
+from .tools._introspect import external_stacklevel, is_record_class
 from .tools._jsonschema import JsonSchema, SchemaBuilder
 from .tools._strict import NotStrict, lenient, reachable_defs, strictify
 from .tools._validate import SchemaValidator
@@ -196,7 +196,7 @@ def _class_format(
                     f"response_format {fmt_name!r}: field {exc.path or '<root>'!r} cannot be expressed in strict"
                     f" mode ({exc.reason}); the format is sent with strict: false"
                 ),
-                stacklevel=4,
+                stacklevel=external_stacklevel(),
             )
     fmt: dict[str, Any] = {
         "type": "json_schema",

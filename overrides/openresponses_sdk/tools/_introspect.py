@@ -109,13 +109,23 @@ def type_hints(obj: object, where: str) -> dict[str, object]:
 _PACKAGE = __name__.split(".", 1)[0]
 
 
+def _in_package(frame: types.FrameType) -> bool:
+    return str(frame.f_globals.get("__name__", "")).startswith(_PACKAGE)
+
+
 def _caller_locals() -> dict[str, object]:
     frame = inspect.currentframe()
-    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
-        _PACKAGE
-    ):
+    while frame is not None and _in_package(frame):
         frame = frame.f_back
     return dict(frame.f_locals) if frame is not None else {}
+
+
+def external_stacklevel() -> int:
+    """The ``stacklevel`` making a warning issued by the calling function point at user code."""
+    level, frame = 1, sys._getframe(1)  # pyright: ignore[reportPrivateUsage]
+    while frame.f_back is not None and _in_package(frame):
+        level, frame = level + 1, frame.f_back
+    return level
 
 
 _FIELDS: weakref.WeakKeyDictionary[type[object], list[FieldSpec]] = (

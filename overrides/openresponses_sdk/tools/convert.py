@@ -13,7 +13,7 @@ from typing import Any, Generic, Literal, ParamSpec, TypedDict, TypeVar, overloa
 import attrs
 
 from ..errors import ToolDefinitionError
-from ._introspect import CallableInfo, FieldSpec, inspect_callable
+from ._introspect import CallableInfo, FieldSpec, external_stacklevel, inspect_callable
 from ._jsonschema import JsonSchema, SchemaBuilder
 from ._strict import NotStrict, lenient, strictify
 
@@ -98,7 +98,7 @@ def compile_tool(
                     f"{where}: parameter {_param_name(exc.path, params)!r} cannot be expressed in strict mode"
                     f" ({exc.reason}); the tool is sent with strict: false"
                 ),
-                stacklevel=3,
+                stacklevel=external_stacklevel(),
             )
     definition = FunctionToolParam(
         type="function",
