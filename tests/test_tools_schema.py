@@ -734,3 +734,31 @@ def test_unsupported_types_are_clear_errors(tp: object, message: str) -> None:
     with pytest.raises(ToolDefinitionError, match=message) as info:
         callable_to_tool(func_with(tp))
     assert "parameter 'x'" in str(info.value)
+
+
+def test_pydantic_field_in_annotated_gives_constraints_and_description() -> None:
+    pydantic = pytest.importorskip("pydantic")
+
+    def f(
+        count: Annotated[int, pydantic.Field(ge=1, le=9, description="How many.")],
+        code: Annotated[str, pydantic.Field(pattern=r"^[A-Z]{3}$")],
+    ) -> None:
+        """Order.
+
+        Args:
+            count: Overridden by the Field description.
+            code: Airport code.
+        """
+
+    props = callable_to_tool(f)["parameters"]["properties"]
+    assert props["count"] == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 9,
+        "description": "How many.",
+    }
+    assert props["code"] == {
+        "type": "string",
+        "pattern": "^[A-Z]{3}$",
+        "description": "Airport code.",
+    }
