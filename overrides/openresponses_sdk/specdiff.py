@@ -23,10 +23,34 @@ from openresponses_sdk.specslice import responses_slice, schema_closure
 JSON = dict[str, Any]
 Side = Literal["request", "response", "both", "none"]
 _REF = "#/components/schemas/"
-_DOC_KEYS = frozenset({"description", "title", "example", "examples", "x-oaiMeta", "x-stainless-const", "deprecated",
-                       "x-oaiExpandable", "x-oaiTypeLabel", "summary"})
-_LOWER_BOUNDS = ("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")
-_UPPER_BOUNDS = ("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")
+_DOC_KEYS = frozenset(
+    {
+        "description",
+        "title",
+        "example",
+        "examples",
+        "x-oaiMeta",
+        "x-stainless-const",
+        "deprecated",
+        "x-oaiExpandable",
+        "x-oaiTypeLabel",
+        "summary",
+    }
+)
+_LOWER_BOUNDS = (
+    "minimum",
+    "exclusiveMinimum",
+    "minLength",
+    "minItems",
+    "minProperties",
+)
+_UPPER_BOUNDS = (
+    "maximum",
+    "exclusiveMaximum",
+    "maxLength",
+    "maxItems",
+    "maxProperties",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +65,14 @@ class Change:
     detail: str
 
     def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "schema": self.schema, "member": self.member, "side": self.side,
-                "breaking": self.breaking, "detail": self.detail}
+        return {
+            "kind": self.kind,
+            "schema": self.schema,
+            "member": self.member,
+            "side": self.side,
+            "breaking": self.breaking,
+            "detail": self.detail,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +101,13 @@ class ApiImpact:
 
     def to_dict(self) -> dict[str, list[str]]:
         return {
-            "classes_added": self.classes_added, "classes_removed": self.classes_removed,
+            "classes_added": self.classes_added,
+            "classes_removed": self.classes_removed,
             "classes_renamed": self.classes_renamed,
-            "fields_added": self.fields_added, "fields_removed": self.fields_removed,
-            "union_members_added": self.union_members_added, "union_members_removed": self.union_members_removed,
+            "fields_added": self.fields_added,
+            "fields_removed": self.fields_removed,
+            "union_members_added": self.union_members_added,
+            "union_members_removed": self.union_members_removed,
         }
 
 
@@ -92,13 +125,23 @@ class Changelog:
 
     def find(self, kind: str, schema: str, member: str = "") -> Change | None:
         """The change of ``kind`` to ``schema``/``member``, if any."""
-        return next((c for c in self.changes if (c.kind, c.schema, c.member) == (kind, schema, member)), None)
+        return next(
+            (
+                c
+                for c in self.changes
+                if (c.kind, c.schema, c.member) == (kind, schema, member)
+            ),
+            None,
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "old_version": self.old_version, "new_version": self.new_version,
-            "breaking": len(self.breaking), "changes": [c.to_dict() for c in self.changes],
-            "docs_only": [d.to_dict() for d in self.docs], "generated_api": self.impact.to_dict(),
+            "old_version": self.old_version,
+            "new_version": self.new_version,
+            "breaking": len(self.breaking),
+            "changes": [c.to_dict() for c in self.changes],
+            "docs_only": [d.to_dict() for d in self.docs],
+            "generated_api": self.impact.to_dict(),
         }
 
     def to_json(self) -> str:
@@ -106,11 +149,19 @@ class Changelog:
 
     def render_markdown(self) -> str:
         out = [f"# Spec changelog {self.old_version} -> {self.new_version}", ""]
-        out.append(f"{len(self.changes)} contract change(s), {len(self.breaking)} breaking; "
-                   f"{len(self.docs)} documentation-only change(s).")
-        for title, group in (("Breaking", self.breaking), ("Non-breaking", [c for c in self.changes if not c.breaking])):
+        out.append(
+            f"{len(self.changes)} contract change(s), {len(self.breaking)} breaking; "
+            f"{len(self.docs)} documentation-only change(s)."
+        )
+        for title, group in (
+            ("Breaking", self.breaking),
+            ("Non-breaking", [c for c in self.changes if not c.breaking]),
+        ):
             out += ["", f"## {title} changes", ""]
-            out += [f"- `{c.schema}{'.' + c.member if c.member else ''}` ({c.side}): {c.detail}" for c in group] or ["- none"]
+            out += [
+                f"- `{c.schema}{'.' + c.member if c.member else ''}` ({c.side}): {c.detail}"
+                for c in group
+            ] or ["- none"]
         out += ["", "## Generated API impact", ""]
         for name, values in self.impact.to_dict().items():
             if values:
@@ -118,7 +169,10 @@ class Changelog:
         if not any(self.impact.to_dict().values()):
             out.append("- none")
         out += ["", "## Documentation-only changes", ""]
-        out += [f"- `{d.schema}{'.' + d.member if d.member else ''}`: {', '.join(d.keys)}" for d in self.docs] or ["- none"]
+        out += [
+            f"- `{d.schema}{'.' + d.member if d.member else ''}`: {', '.join(d.keys)}"
+            for d in self.docs
+        ] or ["- none"]
         return "\n".join(out) + "\n"
 
 
@@ -138,7 +192,10 @@ def diff_files(old: str | Path, new: str | Path) -> Changelog:
 
 def diff_specs(old: JSON, new: JSON) -> Changelog:
     """The changelog from ``old`` to ``new`` (both already Responses slices)."""
-    log = Changelog(str(old.get("info", {}).get("version", "?")), str(new.get("info", {}).get("version", "?")))
+    log = Changelog(
+        str(old.get("info", {}).get("version", "?")),
+        str(new.get("info", {}).get("version", "?")),
+    )
     a, b = _schemas(old), _schemas(new)
     sides = _sides(old, new)
     differ = _Differ(a, b, sides, log)
@@ -162,20 +219,30 @@ def _sides(old: JSON, new: JSON) -> dict[str, Side]:
                 if not isinstance(op, dict):
                     continue
                 operation = cast(JSON, op)
-                request = [operation.get("requestBody"), operation.get("parameters"), operation.get("clientMessage")]
+                request = [
+                    operation.get("requestBody"),
+                    operation.get("parameters"),
+                    operation.get("clientMessage"),
+                ]
                 response = [operation.get("responses"), operation.get("errorMessage")]
                 for side, roots in (("request", request), ("response", response)):
                     for name in schema_closure(spec, roots):
                         found.setdefault(name, set()).add(side)
     out: dict[str, Side] = {}
     for name, where in found.items():
-        out[name] = "both" if len(where) == 2 else ("request" if "request" in where else "response")
+        out[name] = (
+            "both"
+            if len(where) == 2
+            else ("request" if "request" in where else "response")
+        )
     return out
 
 
 def _strip_docs(node: object) -> object:
     if isinstance(node, dict):
-        return {k: _strip_docs(v) for k, v in cast(JSON, node).items() if k not in _DOC_KEYS}
+        return {
+            k: _strip_docs(v) for k, v in cast(JSON, node).items() if k not in _DOC_KEYS
+        }
     if isinstance(node, list):
         return [_strip_docs(v) for v in cast(list[object], node)]
     return node
@@ -187,7 +254,7 @@ def _doc_keys(a: JSON, b: JSON) -> tuple[str, ...]:
 
 def _ref_name(node: Mapping[str, Any]) -> str | None:
     ref = node.get("$ref")
-    return ref[len(_REF):] if isinstance(ref, str) and ref.startswith(_REF) else None
+    return ref[len(_REF) :] if isinstance(ref, str) and ref.startswith(_REF) else None
 
 
 def python_name(prop: str) -> str:
@@ -196,7 +263,13 @@ def python_name(prop: str) -> str:
 
 
 class _Differ:
-    def __init__(self, old: dict[str, JSON], new: dict[str, JSON], sides: dict[str, Side], log: Changelog) -> None:
+    def __init__(
+        self,
+        old: dict[str, JSON],
+        new: dict[str, JSON],
+        sides: dict[str, Side],
+        log: Changelog,
+    ) -> None:
         self.old, self.new, self.sides, self.log = old, new, sides, log
 
     # --- schema structure ----------------------------------------------------------------------
@@ -206,7 +279,12 @@ class _Differ:
         raw = cast(list[JSON], schema.get("oneOf") or schema.get("anyOf") or [])
         return [m for m in raw if m.get("type") != "null"]
 
-    def _flatten(self, schema: Mapping[str, Any], table: dict[str, JSON], seen: frozenset[str] = frozenset()) -> tuple[dict[str, JSON], set[str]]:
+    def _flatten(
+        self,
+        schema: Mapping[str, Any],
+        table: dict[str, JSON],
+        seen: frozenset[str] = frozenset(),
+    ) -> tuple[dict[str, JSON], set[str]]:
         """Properties and required names of an object schema, with ``allOf`` members merged in."""
         props: dict[str, JSON] = {}
         required: set[str] = set()
@@ -241,7 +319,9 @@ class _Differ:
             return shapes[0] if len(shapes) == 1 else " | ".join(shapes)
         kind = node.get("type", "any")
         if isinstance(kind, list):
-            kind = " | ".join(sorted(str(k) for k in cast(list[object], kind) if k != "null"))
+            kind = " | ".join(
+                sorted(str(k) for k in cast(list[object], kind) if k != "null")
+            )
         if kind == "array":
             return f"array<{self._shape(cast(JSON, node.get('items', {})))}>"
         if kind == "object" and "properties" in node:
@@ -255,7 +335,9 @@ class _Differ:
         if isinstance(kind, list) and "null" in kind:
             return True
         raw = cast(list[JSON], node.get("oneOf") or node.get("anyOf") or [])
-        return any(self._nullable(m) for m in raw) or any(self._nullable(m) for m in cast(list[JSON], node.get("allOf", [])))
+        return any(self._nullable(m) for m in raw) or any(
+            self._nullable(m) for m in cast(list[JSON], node.get("allOf", []))
+        )
 
     def _enum(self, node: Mapping[str, Any]) -> list[object] | None:
         if "enum" in node:
@@ -267,7 +349,9 @@ class _Differ:
         return None
 
     def _bounds(self, node: Mapping[str, Any]) -> dict[str, object]:
-        out = {k: node[k] for k in (*_LOWER_BOUNDS, *_UPPER_BOUNDS, "pattern") if k in node}
+        out = {
+            k: node[k] for k in (*_LOWER_BOUNDS, *_UPPER_BOUNDS, "pattern") if k in node
+        }
         for member in self._members(node):
             if not _ref_name(member):
                 out.update(self._bounds(member))
@@ -275,7 +359,9 @@ class _Differ:
 
     # --- recording -----------------------------------------------------------------------------
 
-    def _add(self, kind: str, schema: str, member: str, breaking_on: set[str], detail: str) -> None:
+    def _add(
+        self, kind: str, schema: str, member: str, breaking_on: set[str], detail: str
+    ) -> None:
         side = self.sides.get(schema, "none")
         breaking = side == "both" and bool(breaking_on) or side in breaking_on
         self.log.changes.append(Change(kind, schema, member, side, breaking, detail))
@@ -289,12 +375,27 @@ class _Differ:
         done: set[str] = set()
         for old_name in sorted(removed):
             shape = _strip_docs(self.old[old_name])
-            new_name = next((n for n in sorted(added) if n not in done and _strip_docs(self.new[n]) == shape), None)
+            new_name = next(
+                (
+                    n
+                    for n in sorted(added)
+                    if n not in done and _strip_docs(self.new[n]) == shape
+                ),
+                None,
+            )
             if new_name is None:
                 continue
             done |= {old_name, new_name}
-            self.log.changes.append(Change("schema-renamed", new_name, "", self.sides.get(new_name, "none"), False,
-                                           f"renamed from {old_name} (same structure, wire-compatible)"))
+            self.log.changes.append(
+                Change(
+                    "schema-renamed",
+                    new_name,
+                    "",
+                    self.sides.get(new_name, "none"),
+                    False,
+                    f"renamed from {old_name} (same structure, wire-compatible)",
+                )
+            )
             if self._is_object(self.new[new_name], self.new):
                 self.log.impact.classes_renamed.append(f"{old_name} -> {new_name}")
         return done
@@ -312,7 +413,13 @@ class _Differ:
                 if is_class:
                     impact.classes_added.append(name)
             else:
-                self._add("schema-removed", name, "", {"request", "response"}, "schema removed")
+                self._add(
+                    "schema-removed",
+                    name,
+                    "",
+                    {"request", "response"},
+                    "schema removed",
+                )
                 if is_class:
                     impact.classes_removed.append(name)
             return
@@ -331,17 +438,30 @@ class _Differ:
             self._value(name, "", old, new)
         self._docs(name, old, new)
         if len(self.log.changes) == before:
-            self._add("changed", name, "", {"request", "response"}, "schema changed in a way not classified above")
+            self._add(
+                "changed",
+                name,
+                "",
+                {"request", "response"},
+                "schema changed in a way not classified above",
+            )
 
     def _docs(self, name: str, old: JSON, new: JSON) -> None:
         keys = _doc_keys(old, new)
         if keys:
             self.log.docs.append(DocChange(name, "", keys))
         if self._is_object(old, self.old) and self._is_object(new, self.new):
-            po, pn = cast(dict[str, JSON], old.get("properties", {})), cast(dict[str, JSON], new.get("properties", {}))
+            po, pn = (
+                cast(dict[str, JSON], old.get("properties", {})),
+                cast(dict[str, JSON], new.get("properties", {})),
+            )
             for prop in sorted(set(po) & set(pn)):
-                if po[prop] != pn[prop] and _strip_docs(po[prop]) == _strip_docs(pn[prop]):
-                    self.log.docs.append(DocChange(name, prop, self._nested_doc_keys(po[prop], pn[prop])))
+                if po[prop] != pn[prop] and _strip_docs(po[prop]) == _strip_docs(
+                    pn[prop]
+                ):
+                    self.log.docs.append(
+                        DocChange(name, prop, self._nested_doc_keys(po[prop], pn[prop]))
+                    )
 
     def _nested_doc_keys(self, a: object, b: object) -> tuple[str, ...]:
         keys: set[str] = set()
@@ -351,9 +471,13 @@ class _Differ:
             if isinstance(x, dict) and isinstance(y, dict):
                 dx, dy = cast(JSON, x), cast(JSON, y)
                 keys |= {k for k in _DOC_KEYS if dx.get(k) != dy.get(k)}
-                stack += [(dx[k], dy[k]) for k in set(dx) & set(dy) if k not in _DOC_KEYS]
+                stack += [
+                    (dx[k], dy[k]) for k in set(dx) & set(dy) if k not in _DOC_KEYS
+                ]
             elif isinstance(x, list) and isinstance(y, list):
-                stack += list(zip(cast(list[object], x), cast(list[object], y), strict=False))
+                stack += list(
+                    zip(cast(list[object], x), cast(list[object], y), strict=False)
+                )
         return tuple(sorted(keys))
 
     def _union(self, name: str, member: str, old: JSON, new: JSON) -> None:
@@ -361,12 +485,22 @@ class _Differ:
         b = {self._shape(m) for m in self._members(new)}
         where = f"{name}.{member}" if member else name
         for added in sorted(b - a):
-            self._add("union-member-added", name, f"{member}:{added}" if member else added, {"response"},
-                      f"union gains member {added} (exhaustive matching on received values breaks)")
+            self._add(
+                "union-member-added",
+                name,
+                f"{member}:{added}" if member else added,
+                {"response"},
+                f"union gains member {added} (exhaustive matching on received values breaks)",
+            )
             self.log.impact.union_members_added.append(f"{where}: {added}")
         for removed in sorted(a - b):
-            self._add("union-member-removed", name, f"{member}:{removed}" if member else removed, {"request"},
-                      f"union loses member {removed} (requests that send it are rejected)")
+            self._add(
+                "union-member-removed",
+                name,
+                f"{member}:{removed}" if member else removed,
+                {"request"},
+                f"union loses member {removed} (requests that send it are rejected)",
+            )
             self.log.impact.union_members_removed.append(f"{where}: {removed}")
 
     def _object(self, name: str, prefix: str, old: JSON, new: JSON) -> None:
@@ -377,21 +511,42 @@ class _Differ:
             field_name = f"{name}.{prefix}{python_name(prop)}"
             if prop not in po:
                 required = prop in rn
-                self._add("property-added", name, member, {"request"} if required else set(),
-                          "new required property" if required else "new optional property")
+                self._add(
+                    "property-added",
+                    name,
+                    member,
+                    {"request"} if required else set(),
+                    "new required property" if required else "new optional property",
+                )
                 if not prefix:
                     self.log.impact.fields_added.append(field_name)
             elif prop not in pn:
-                self._add("property-removed", name, member, {"request", "response"}, "property removed")
+                self._add(
+                    "property-removed",
+                    name,
+                    member,
+                    {"request", "response"},
+                    "property removed",
+                )
                 if not prefix:
                     self.log.impact.fields_removed.append(field_name)
             else:
                 if prop in rn and prop not in ro:
-                    self._add("required-added", name, member, {"request"},
-                              "now required (requests without it are rejected)")
+                    self._add(
+                        "required-added",
+                        name,
+                        member,
+                        {"request"},
+                        "now required (requests without it are rejected)",
+                    )
                 elif prop in ro and prop not in rn:
-                    self._add("required-removed", name, member, {"response"},
-                              "no longer required (received objects may lack it)")
+                    self._add(
+                        "required-removed",
+                        name,
+                        member,
+                        {"response"},
+                        "no longer required (received objects may lack it)",
+                    )
                 self._value(name, member, po[prop], pn[prop])
 
     def _value(self, name: str, member: str, old: JSON, new: JSON) -> None:
@@ -400,20 +555,33 @@ class _Differ:
         so, sn = self._shape(old), self._shape(new)
         no, nn = self._nullable(old), self._nullable(new)
         if no != nn:
-            self._add("nullable-changed", name, member, {"response"} if nn else {"request"},
-                      "now nullable" if nn else "no longer nullable")
+            self._add(
+                "nullable-changed",
+                name,
+                member,
+                {"response"} if nn else {"request"},
+                "now nullable" if nn else "no longer nullable",
+            )
         if so != sn:
             union_change = " | " in so or " | " in sn
             if union_change and (set(so.split(" | ")) & set(sn.split(" | "))):
                 self._union(name, member, old, new)
             else:
                 renamed = self._same_target(old, new)
-                self._add("type-changed", name, member, set() if renamed else {"request", "response"},
-                          f"type {so} -> {sn}" + (" (same structure, renamed schema)" if renamed else ""))
+                self._add(
+                    "type-changed",
+                    name,
+                    member,
+                    set() if renamed else {"request", "response"},
+                    f"type {so} -> {sn}"
+                    + (" (same structure, renamed schema)" if renamed else ""),
+                )
             return
         self._enum_change(name, member, old, new)
         self._bounds_change(name, member, old, new)
-        if so == "object{...}" or (so.startswith("array<object") and "items" in old and "items" in new):
+        if so == "object{...}" or (
+            so.startswith("array<object") and "items" in old and "items" in new
+        ):
             inner_old = cast(JSON, old.get("items", old))
             inner_new = cast(JSON, new.get("items", new))
             self._object(name, f"{member}.", inner_old, inner_new)
@@ -423,23 +591,43 @@ class _Differ:
         if eo is None or en is None or eo == en:
             return
         for value in [v for v in en if v not in eo]:
-            self._add("enum-added", name, f"{member}={value}" if member else str(value), {"response"},
-                      f"enum value {value!r} added")
+            self._add(
+                "enum-added",
+                name,
+                f"{member}={value}" if member else str(value),
+                {"response"},
+                f"enum value {value!r} added",
+            )
         for value in [v for v in eo if v not in en]:
-            self._add("enum-removed", name, f"{member}={value}" if member else str(value), {"request"},
-                      f"enum value {value!r} removed")
+            self._add(
+                "enum-removed",
+                name,
+                f"{member}={value}" if member else str(value),
+                {"request"},
+                f"enum value {value!r} removed",
+            )
 
     def _same_target(self, old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
         """Both sides reference (possibly differently named) schemas with the same structure."""
         ro, rn = self._ref_targets(old), self._ref_targets(new)
-        return bool(ro) and len(ro) == len(rn) and all(
-            _strip_docs(self.old.get(a)) == _strip_docs(self.new.get(b)) for a, b in zip(ro, rn, strict=True))
+        return (
+            bool(ro)
+            and len(ro) == len(rn)
+            and all(
+                _strip_docs(self.old.get(a)) == _strip_docs(self.new.get(b))
+                for a, b in zip(ro, rn, strict=True)
+            )
+        )
 
     def _ref_targets(self, node: Mapping[str, Any]) -> list[str]:
         ref = _ref_name(node)
         if ref:
             return [ref]
-        return [t for m in self._members(node) + cast(list[JSON], node.get("allOf", [])) for t in self._ref_targets(m)]
+        return [
+            t
+            for m in self._members(node) + cast(list[JSON], node.get("allOf", []))
+            for t in self._ref_targets(m)
+        ]
 
     def _bounds_change(self, name: str, member: str, old: JSON, new: JSON) -> None:
         bo, bn = self._bounds(old), self._bounds(new)
@@ -448,8 +636,13 @@ class _Differ:
             if a == b:
                 continue
             tighter = _tightens(key, a, b)
-            self._add("bound-changed", name, member, {"request"} if tighter else {"response"},
-                      f"{key} {a!r} -> {b!r} ({'narrower' if tighter else 'wider'})")
+            self._add(
+                "bound-changed",
+                name,
+                member,
+                {"request"} if tighter else {"response"},
+                f"{key} {a!r} -> {b!r} ({'narrower' if tighter else 'wider'})",
+            )
 
 
 def _tightens(key: str, old: object, new: object) -> bool:

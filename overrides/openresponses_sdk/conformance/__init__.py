@@ -11,7 +11,13 @@ from openresponses_sdk.conformance.check import (
     check_response,
     check_stream,
 )
-from openresponses_sdk.conformance.report import DIALECTS, Dialect, Finding, Report, Severity
+from openresponses_sdk.conformance.report import (
+    DIALECTS,
+    Dialect,
+    Finding,
+    Report,
+    Severity,
+)
 from openresponses_sdk.conformance.rules import RULES, Rule
 
 __all__ = [

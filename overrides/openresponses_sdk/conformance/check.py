@@ -10,8 +10,16 @@ from openresponses_sdk.conformance.item_rules import check_call_ids, check_outpu
 from openresponses_sdk.conformance.report import Dialect, Finding, Report
 from openresponses_sdk.conformance.rules import finding
 from openresponses_sdk.conformance.schema_rules import check_event, check_object
-from openresponses_sdk.conformance.sse_rules import check_content_type, decode_frames, parse_frames
-from openresponses_sdk.conformance.stream_rules import TERMINAL, check_lifecycle, split_streams
+from openresponses_sdk.conformance.sse_rules import (
+    check_content_type,
+    decode_frames,
+    parse_frames,
+)
+from openresponses_sdk.conformance.stream_rules import (
+    TERMINAL,
+    check_lifecycle,
+    split_streams,
+)
 
 Event = Mapping[str, Any]
 StreamSource = bytes | str | Iterable[Event | None]
@@ -30,8 +38,13 @@ def check_request(body: object, dialect: Dialect = "openresponses") -> Report:
     request = as_mapping(body)
     if request is not None:
         items = as_list(request.get("input"))
-        continued = request.get("previous_response_id") is not None or request.get("conversation") is not None
-        if items is not None and not continued:  # calls of a previous response cannot be seen from here
+        continued = (
+            request.get("previous_response_id") is not None
+            or request.get("conversation") is not None
+        )
+        if (
+            items is not None and not continued
+        ):  # calls of a previous response cannot be seen from here
             report.extend(check_call_ids(items, path="input"))
     return report
 
@@ -39,7 +52,13 @@ def check_request(body: object, dialect: Dialect = "openresponses") -> Report:
 def check_response(body: object, dialect: Dialect = "openresponses") -> Report:
     """A non-streaming response body (or an HTTP error body ``{"error": {...}}``) against the spec."""
     if is_error_body(body):
-        return Report("error body", dialect, check_object((as_mapping(body) or {})["error"], dialect, "error", path="error"))
+        return Report(
+            "error body",
+            dialect,
+            check_object(
+                (as_mapping(body) or {})["error"], dialect, "error", path="error"
+            ),
+        )
     report = Report("response", dialect, check_object(body, dialect, "response"))
     response = as_mapping(body)
     if response is not None:
@@ -47,9 +66,16 @@ def check_response(body: object, dialect: Dialect = "openresponses") -> Report:
     return report
 
 
-def check_stream(source: StreamSource, dialect: Dialect = "openresponses", *, content_type: str | None = None) -> Report:
+def check_stream(
+    source: StreamSource,
+    dialect: Dialect = "openresponses",
+    *,
+    content_type: str | None = None,
+) -> Report:
     """One response stream: SSE framing (when given raw bytes/text), every event's schema and the lifecycle."""
-    findings: list[Finding] = [] if content_type is None else check_content_type(content_type)
+    findings: list[Finding] = (
+        [] if content_type is None else check_content_type(content_type)
+    )
     events: list[Event | None]
     if isinstance(source, (bytes, str)):
         events, framing = decode_frames(parse_frames(source), dialect)
@@ -61,7 +87,9 @@ def check_stream(source: StreamSource, dialect: Dialect = "openresponses", *, co
     return Report("stream", dialect, _in_event_order(findings))
 
 
-def check_capture(events: Sequence[Event | None], dialect: Dialect = "openresponses") -> Report:
+def check_capture(
+    events: Sequence[Event | None], dialect: Dialect = "openresponses"
+) -> Report:
     """A capture of several consecutive streams (one event per line): each stream is checked on its own,
     event indexes stay those of the capture."""
     findings: list[Finding] = []
@@ -87,7 +115,11 @@ def check_exchange(
     final: Mapping[str, Any] | None
     if body is None:
         assert not isinstance(response_or_stream, Mapping)
-        source: StreamSource = response_or_stream if isinstance(response_or_stream, (bytes, str)) else list(response_or_stream)
+        source: StreamSource = (
+            response_or_stream
+            if isinstance(response_or_stream, (bytes, str))
+            else list(response_or_stream)
+        )
         report.extend(check_stream(source, dialect, content_type=content_type).findings)
         final = _terminal_response(source, dialect)
     else:
@@ -98,7 +130,14 @@ def check_exchange(
         if wants_stream != is_stream:
             asked = "stream: true" if wants_stream else "no streaming"
             got = "an event stream" if is_stream else "a JSON body"
-            report.extend([finding("exchange.stream-mode", f"the request asked for {asked} but the server sent {got}")])
+            report.extend(
+                [
+                    finding(
+                        "exchange.stream-mode",
+                        f"the request asked for {asked} but the server sent {got}",
+                    )
+                ]
+            )
     if final is not None:
         report.extend(_fits(request, final))
     return report
@@ -120,8 +159,14 @@ def _event_findings(events: Sequence[Event | None], dialect: Dialect) -> list[Fi
     return findings
 
 
-def _terminal_response(source: StreamSource, dialect: Dialect) -> Mapping[str, Any] | None:
-    events = decode_frames(parse_frames(source), dialect)[0] if isinstance(source, (bytes, str)) else source
+def _terminal_response(
+    source: StreamSource, dialect: Dialect
+) -> Mapping[str, Any] | None:
+    events = (
+        decode_frames(parse_frames(source), dialect)[0]
+        if isinstance(source, (bytes, str))
+        else source
+    )
     final: Mapping[str, Any] | None = None
     for event in events:
         if event is not None and event.get("type") in TERMINAL:
@@ -133,18 +178,31 @@ def _fits(request: Mapping[str, Any], response: Mapping[str, Any]) -> list[Findi
     findings: list[Finding] = []
     prev = request.get("previous_response_id")
     if prev is not None and response.get("previous_response_id") != prev:
-        findings.append(finding("exchange.previous-response", f"the response's previous_response_id is "
-                                f"{response.get('previous_response_id')!r}, the request sent {prev!r}",
-                                path="previous_response_id"))
+        findings.append(
+            finding(
+                "exchange.previous-response",
+                f"the response's previous_response_id is "
+                f"{response.get('previous_response_id')!r}, the request sent {prev!r}",
+                path="previous_response_id",
+            )
+        )
     tools = [as_mapping(t) or {} for t in as_list(request.get("tools")) or []]
     declared = {t.get("name") for t in tools if t.get("type") == "function"}
     for i, raw in enumerate(as_list(response.get("output")) or []):
         item = as_mapping(raw) or {}
         if item.get("type") == "function_call" and item.get("name") not in declared:
-            findings.append(finding("exchange.tool-declared", f"the response calls {item.get('name')!r}, which the "
-                                    "request did not declare as a function tool", path=f"output[{i}].name"))
+            findings.append(
+                finding(
+                    "exchange.tool-declared",
+                    f"the response calls {item.get('name')!r}, which the "
+                    "request did not declare as a function tool",
+                    path=f"output[{i}].name",
+                )
+            )
     return findings
 
 
 def _in_event_order(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: -1 if f.event_index is None else f.event_index)
+    return sorted(
+        findings, key=lambda f: -1 if f.event_index is None else f.event_index
+    )

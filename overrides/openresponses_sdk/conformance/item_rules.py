@@ -20,7 +20,9 @@ CALL_OUTPUTS: Mapping[str, str] = {
 """Tool-output item type → the call item type whose ``call_id`` it answers."""
 
 
-def check_output(response: Mapping[str, Any], *, path: str = "", event_index: int | None = None) -> list[Finding]:
+def check_output(
+    response: Mapping[str, Any], *, path: str = "", event_index: int | None = None
+) -> list[Finding]:
     """``item.incomplete-last`` on a response's ``output``."""
     items = as_list(response.get("output"))
     if items is None:
@@ -33,17 +35,29 @@ def check_output(response: Mapping[str, Any], *, path: str = "", event_index: in
         if item is None or item.get("status") != "incomplete":
             continue
         if i != last:
-            found.append(finding("item.incomplete-last",
-                                 f"output item {i} of {last + 1} is incomplete but is not the last item",
-                                 path=f"{prefix}[{i}].status", event_index=event_index))
+            found.append(
+                finding(
+                    "item.incomplete-last",
+                    f"output item {i} of {last + 1} is incomplete but is not the last item",
+                    path=f"{prefix}[{i}].status",
+                    event_index=event_index,
+                )
+            )
         elif response.get("status") != "incomplete":
-            found.append(finding("item.incomplete-last",
-                                 f"the last output item is incomplete but response.status is {response.get('status')!r}",
-                                 path=f"{prefix}[{i}].status", event_index=event_index))
+            found.append(
+                finding(
+                    "item.incomplete-last",
+                    f"the last output item is incomplete but response.status is {response.get('status')!r}",
+                    path=f"{prefix}[{i}].status",
+                    event_index=event_index,
+                )
+            )
     return found
 
 
-def check_call_ids(items: Sequence[object], *, path: str, known_calls: Mapping[str, str] | None = None) -> list[Finding]:
+def check_call_ids(
+    items: Sequence[object], *, path: str, known_calls: Mapping[str, str] | None = None
+) -> list[Finding]:
     """``item.call-id``: every tool output answers an earlier call of the matching kind (``known_calls`` maps
     call ids from outside ``items``, e.g. a previous response, to their call type)."""
     calls: dict[str, str] = dict(known_calls or {})
@@ -59,9 +73,21 @@ def check_call_ids(items: Sequence[object], *, path: str, known_calls: Mapping[s
             expected = CALL_OUTPUTS[kind]
             seen = calls.get(call_id)
             if seen is None:
-                found.append(finding("item.call-id", f"{kind} answers call_id {call_id!r}, but no earlier {expected} "
-                                     "has that call_id", path=f"{path}[{i}].call_id"))
+                found.append(
+                    finding(
+                        "item.call-id",
+                        f"{kind} answers call_id {call_id!r}, but no earlier {expected} "
+                        "has that call_id",
+                        path=f"{path}[{i}].call_id",
+                    )
+                )
             elif seen != expected:
-                found.append(finding("item.call-id", f"{kind} answers call_id {call_id!r}, which belongs to a {seen}, "
-                                     f"not a {expected}", path=f"{path}[{i}].call_id"))
+                found.append(
+                    finding(
+                        "item.call-id",
+                        f"{kind} answers call_id {call_id!r}, which belongs to a {seen}, "
+                        f"not a {expected}",
+                        path=f"{path}[{i}].call_id",
+                    )
+                )
     return found

@@ -81,10 +81,23 @@ class Report:
             return summary
         header = ("severity", "rule", "event", "path", "message")
         rows = [
-            (f.severity, f.rule, "" if f.event_index is None else str(f.event_index), f.path or "$", f.message)
+            (
+                f.severity,
+                f.rule,
+                "" if f.event_index is None else str(f.event_index),
+                f.path or "$",
+                f.message,
+            )
             for f in self.findings
         ]
         widths = [max(len(r[i]) for r in (header, *rows)) for i in range(4)]
-        lines = ["  ".join(cell.ljust(w) for cell, w in zip(r[:4], widths, strict=True)) + "  " + r[4] for r in (header, *rows)]
-        lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * len(header[4]))
+        lines = [
+            "  ".join(cell.ljust(w) for cell, w in zip(r[:4], widths, strict=True))
+            + "  "
+            + r[4]
+            for r in (header, *rows)
+        ]
+        lines.insert(
+            1, "  ".join("-" * w for w in widths) + "  " + "-" * len(header[4])
+        )
         return "\n".join([*lines, summary])

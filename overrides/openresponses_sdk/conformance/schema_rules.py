@@ -21,12 +21,29 @@ from openresponses_sdk.conformance.report import Dialect, Finding
 from openresponses_sdk.conformance.rules import finding
 from openresponses_sdk.errors import ValidationError
 
-Kind = Literal["request", "response", "error", "event"]
+Kind = Literal[
+    "request", "response", "error", "event", "compact_request", "compact_response"
+]
 
-SPEC_FILES: Mapping[Dialect, str] = {"openresponses": "openresponses.json", "openai": "openai-responses.json"}
+SPEC_FILES: Mapping[Dialect, str] = {
+    "openresponses": "openresponses.json",
+    "openai": "openai-responses.json",
+}
 COMPONENTS: Mapping[Dialect, Mapping[Kind, str]] = {
-    "openresponses": {"request": "CreateResponseBody", "response": "ResponseResource", "error": "ErrorPayload"},
-    "openai": {"request": "CreateResponse", "response": "Response", "error": "Error"},
+    "openresponses": {
+        "request": "CreateResponseBody",
+        "response": "ResponseResource",
+        "error": "ErrorPayload",
+        "compact_request": "CompactResponseMethodPublicBody",
+        "compact_response": "CompactResource",
+    },
+    "openai": {
+        "request": "CreateResponse",
+        "response": "Response",
+        "error": "Error",
+        "compact_request": "CompactResponseMethodPublicBody",
+        "compact_response": "CompactResource",
+    },
 }
 _MODELS: Mapping[Dialect, Mapping[Kind, Callable[[Mapping[str, Any]], object]]] = {
     "openresponses": {
@@ -34,12 +51,16 @@ _MODELS: Mapping[Dialect, Mapping[Kind, Callable[[Mapping[str, Any]], object]]] 
         "response": types.ResponseResource.from_dict,
         "error": types.ErrorPayload.from_dict,
         "event": types.parse_stream_event,
+        "compact_request": types.CompactResponseMethodPublicBody.from_dict,
+        "compact_response": types.CompactResource.from_dict,
     },
     "openai": {
         "request": openai_types.CreateResponse.from_dict,
         "response": openai_types.Response.from_dict,
         "error": openai_types.Error.from_dict,
         "event": openai_types.parse_stream_event,
+        "compact_request": openai_types.CompactResponseMethodPublicBody.from_dict,
+        "compact_response": openai_types.CompactResource.from_dict,
     },
 }
 _URI = "urn:openresponses-sdk:spec"
@@ -68,18 +89,24 @@ def is_extension(tag: str) -> bool:
 @functools.cache
 def spec_document(dialect: Dialect) -> dict[str, Any]:
     """The pinned, pristine OpenAPI document of ``dialect`` shipped in ``openresponses_sdk/schema``."""
-    text = (files("openresponses_sdk") / "schema" / SPEC_FILES[dialect]).read_text(encoding="utf-8")
+    text = (files("openresponses_sdk") / "schema" / SPEC_FILES[dialect]).read_text(
+        encoding="utf-8"
+    )
     doc: dict[str, Any] = json.loads(text)
     return doc
 
 
 @functools.cache
 def _validator(dialect: Dialect, component: str) -> Draft202012Validator:
-    resource: Resource[Any] = Resource.from_contents(spec_document(dialect), default_specification=DRAFT202012)
+    resource: Resource[Any] = Resource.from_contents(
+        spec_document(dialect), default_specification=DRAFT202012
+    )
     registry = Registry[Any]().with_resource(_URI, resource)
     if component not in spec_document(dialect)["components"]["schemas"]:
         raise KeyError(f"the {dialect} spec has no component schema {component!r}")
-    return Draft202012Validator({"$ref": f"{_URI}#/components/schemas/{component}"}, registry=registry)
+    return Draft202012Validator(
+        {"$ref": f"{_URI}#/components/schemas/{component}"}, registry=registry
+    )
 
 
 @functools.cache
@@ -87,7 +114,9 @@ def event_components(dialect: Dialect) -> Mapping[str, str]:
     """Streaming event ``type`` → component schema name, from the spec's ``text/event-stream`` union."""
     doc = spec_document(dialect)
     schemas: dict[str, Any] = doc["components"]["schemas"]
-    union: dict[str, Any] = doc["paths"]["/responses"]["post"]["responses"]["200"]["content"]["text/event-stream"]["schema"]
+    union: dict[str, Any] = doc["paths"]["/responses"]["post"]["responses"]["200"][
+        "content"
+    ]["text/event-stream"]["schema"]
     if "$ref" in union:
         union = schemas[_ref_name(union["$ref"])]
     out: dict[str, str] = {}
@@ -112,49 +141,93 @@ def json_path(prefix: str, steps: Iterable[str | int]) -> str:
 
 
 def check_schema(
-    value: object, dialect: Dialect, component: str, *, path: str = "", event_index: int | None = None
+    value: object,
+    dialect: Dialect,
+    component: str,
+    *,
+    path: str = "",
+    event_index: int | None = None,
 ) -> list[Finding]:
     """Findings for ``value`` against component schema ``component`` of the pristine spec."""
-    found: dict[Finding, None] = {}  # allOf branches may repeat a constraint: report it once
+    found: dict[
+        Finding, None
+    ] = {}  # allOf branches may repeat a constraint: report it once
     for err in _validator(dialect, component).iter_errors(value):  # pyright: ignore[reportArgumentType, reportUnknownMemberType]
         found.update(dict.fromkeys(_explain(err, path, event_index)))
     return list(found)
 
 
 def check_model(
-    value: Mapping[str, Any], dialect: Dialect, kind: Kind, *, path: str = "", event_index: int | None = None
+    value: Mapping[str, Any],
+    dialect: Dialect,
+    kind: Kind,
+    *,
+    path: str = "",
+    event_index: int | None = None,
 ) -> list[Finding]:
     """A finding when the generated model for ``kind`` rejects ``value``."""
     try:
         _MODELS[dialect][kind](value)
     except ValidationError as exc:
-        where = json_path(path, [exc.path]) if exc.path and not exc.path.startswith("[") else path + exc.path
-        return [finding("schema.model", f"the generated model rejects it: {exc.reason}", path=where,
-                        event_index=event_index)]
+        where = (
+            json_path(path, [exc.path])
+            if exc.path and not exc.path.startswith("[")
+            else path + exc.path
+        )
+        return [
+            finding(
+                "schema.model",
+                f"the generated model rejects it: {exc.reason}",
+                path=where,
+                event_index=event_index,
+            )
+        ]
     return []
 
 
 def check_object(
-    value: object, dialect: Dialect, kind: Kind, *, path: str = "", event_index: int | None = None
+    value: object,
+    dialect: Dialect,
+    kind: Kind,
+    *,
+    path: str = "",
+    event_index: int | None = None,
 ) -> list[Finding]:
     """Schema findings for a request, response or error object; the generated model is consulted only when
     the spec accepts the payload (so that one fault is reported once)."""
     if not isinstance(value, Mapping):
-        return [finding("schema.json", f"expected a JSON object, got {describe(value)}", path=path,
-                        event_index=event_index)]
+        return [
+            finding(
+                "schema.json",
+                f"expected a JSON object, got {describe(value)}",
+                path=path,
+                event_index=event_index,
+            )
+        ]
     obj: Mapping[str, Any] = value  # pyright: ignore[reportUnknownVariableType]
-    found = check_schema(obj, dialect, COMPONENTS[dialect][kind], path=path, event_index=event_index)
+    found = check_schema(
+        obj, dialect, COMPONENTS[dialect][kind], path=path, event_index=event_index
+    )
     if not any(f.severity == "error" for f in found):
         found += check_model(obj, dialect, kind, path=path, event_index=event_index)
     return found
 
 
-def check_event(event: Mapping[str, Any], dialect: Dialect, index: int) -> list[Finding]:
+def check_event(
+    event: Mapping[str, Any], dialect: Dialect, index: int
+) -> list[Finding]:
     """Schema findings for one streaming event; extension events (``slug:name``) are not judged here."""
     tag = event.get("type")
     if not isinstance(tag, str):
         rule = "schema.required" if tag is None else "schema.type"
-        return [finding(rule, f"an event needs a string 'type', got {describe(tag)}", path="type", event_index=index)]
+        return [
+            finding(
+                rule,
+                f"an event needs a string 'type', got {describe(tag)}",
+                path="type",
+                event_index=index,
+            )
+        ]
     component = event_components(dialect).get(tag)
     if component is None:
         return [] if is_extension(tag) else [_unknown_type(tag, "", index, "event")]
@@ -178,7 +251,9 @@ def _explain(err: SchemaError, prefix: str, index: int | None) -> Iterator[Findi
     member the payload's ``type`` selects)."""
     path = json_path(prefix, err.absolute_path)
     if err.validator in ("oneOf", "anyOf"):
-        if not err.context:  # oneOf matched several members: the discriminator resolves it, not a fault
+        if (
+            not err.context
+        ):  # oneOf matched several members: the discriminator resolves it, not a fault
             return
         members = _members(err)
         candidates = [errs for errs in members if not _rejects_tag(errs)]
@@ -196,7 +271,9 @@ def _explain(err: SchemaError, prefix: str, index: int | None) -> Iterator[Findi
 def _members(err: SchemaError) -> list[list[SchemaError]]:
     groups: dict[object, list[SchemaError]] = {}
     for sub in err.context or ():
-        groups.setdefault(sub.relative_schema_path[0] if sub.relative_schema_path else None, []).append(sub)
+        groups.setdefault(
+            sub.relative_schema_path[0] if sub.relative_schema_path else None, []
+        ).append(sub)
     return list(groups.values())
 
 
@@ -208,7 +285,12 @@ def _rejects_tag(errs: list[SchemaError]) -> bool:
             return True
         if rel == ["type"] and e.validator in ("enum", "const"):
             return True
-        if rel == [] and e.validator in ("oneOf", "anyOf") and e.context and all(_rejects_tag(m) for m in _members(e)):
+        if (
+            rel == []
+            and e.validator in ("oneOf", "anyOf")
+            and e.context
+            and all(_rejects_tag(m) for m in _members(e))
+        ):
             return True
     return False
 
@@ -219,30 +301,68 @@ def _leaf(err: SchemaError, path: str, index: int | None) -> Finding:
     if kw == "required":
         missing = re.match(r"^'(.*)' is a required property$", err.message)
         name = missing.group(1) if missing else str(value)
-        prop: object = err.schema.get("properties", {}).get(name, {}) if isinstance(err.schema, dict) else {}  # pyright: ignore[reportUnknownMemberType]
-        hint = " (it is nullable: send null rather than omitting it)" if '"null"' in json.dumps(prop) else ""
-        return finding("schema.required", f"required field {name!r} is missing{hint}", path=json_path(path, [name]),
-                       event_index=index)
+        prop: object = (
+            err.schema.get("properties", {}).get(name, {})
+            if isinstance(err.schema, dict)
+            else {}
+        )  # pyright: ignore[reportUnknownMemberType]
+        hint = (
+            " (it is nullable: send null rather than omitting it)"
+            if '"null"' in json.dumps(prop)
+            else ""
+        )
+        return finding(
+            "schema.required",
+            f"required field {name!r} is missing{hint}",
+            path=json_path(path, [name]),
+            event_index=index,
+        )
     if kw == "type":
         expected = " or ".join(value) if isinstance(value, list) else str(value)  # pyright: ignore[reportUnknownArgumentType]
-        return finding("schema.type", f"expected {expected}, got {describe(err.instance)}", path=path, event_index=index)
+        return finding(
+            "schema.type",
+            f"expected {expected}, got {describe(err.instance)}",
+            path=path,
+            event_index=index,
+        )
     if kw in ("enum", "const"):
         allowed = value if kw == "enum" else [value]
-        shown = ", ".join(repr(a) for a in allowed[:8]) + (", ..." if len(allowed) > 8 else "")
-        return finding("schema.enum", f"expected one of {shown}, got {describe(err.instance)}", path=path,
-                       event_index=index)
+        shown = ", ".join(repr(a) for a in allowed[:8]) + (
+            ", ..." if len(allowed) > 8 else ""
+        )
+        return finding(
+            "schema.enum",
+            f"expected one of {shown}, got {describe(err.instance)}",
+            path=path,
+            event_index=index,
+        )
     if kw in _BOUNDS:
-        return finding("schema.bounds", f"{_BOUNDS[kw].format(v=value)}, got {_measure(kw, err.instance)}",
-                       path=path, event_index=index)
+        return finding(
+            "schema.bounds",
+            f"{_BOUNDS[kw].format(v=value)}, got {_measure(kw, err.instance)}",
+            path=path,
+            event_index=index,
+        )
     if kw == "pattern":
-        return finding("schema.pattern", f"must match {value!r}, got {describe(err.instance)}", path=path,
-                       event_index=index)
-    return finding("schema.other", f"{kw}: {err.message[:200]}", path=path, event_index=index)
+        return finding(
+            "schema.pattern",
+            f"must match {value!r}, got {describe(err.instance)}",
+            path=path,
+            event_index=index,
+        )
+    return finding(
+        "schema.other", f"{kw}: {err.message[:200]}", path=path, event_index=index
+    )
 
 
 def _measure(keyword: str, instance: object) -> str:
-    if keyword in ("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties") and isinstance(
-        instance, (str, list, dict)
-    ):
+    if keyword in (
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+    ) and isinstance(instance, (str, list, dict)):
         return f"{len(instance)}"  # pyright: ignore[reportUnknownArgumentType]
     return describe(instance)
