@@ -15,6 +15,7 @@ from openresponses_sdk.conformance import (
     check_response,
     check_stream,
 )
+from openresponses_sdk.conformance.schema_rules import check_model
 
 from tests.conftest import RECORDED, iter_events, need_shared
 
@@ -436,3 +437,27 @@ def test_every_rule_is_documented() -> None:
             "exchange",
             "live",
         }
+
+
+def test_generated_model_findings_name_the_path() -> None:
+    need_shared()
+    body = json.loads(
+        (RECORDED / "openresponses" / "lmstudio-basic.1.json").read_text()
+    )
+    body["output"][0]["content"][0]["text"] = 5
+    [model] = check_model(
+        body, "openresponses", "response", path="response", event_index=3
+    )
+    assert (model.rule, model.path, model.event_index) == (
+        "schema.model",
+        "response.output[0].content[0].text",
+        3,
+    )
+    assert (
+        model.message
+        == "the generated model rejects it: expected string, got integer 5"
+    )
+    # check_response reports the fault once, from the JSON Schema (the model is consulted when the spec passes)
+    assert [(f.rule, f.path) for f in check_response(body).findings] == [
+        ("schema.type", "output[0].content[0].text")
+    ]

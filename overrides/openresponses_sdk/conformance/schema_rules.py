@@ -4,18 +4,18 @@ relaxations the generated models apply for real-world traffic) and against the g
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.resources import files
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from openresponses_sdk import openai_types, types
 from openresponses_sdk._base import describe
 from openresponses_sdk.conformance.report import Dialect, Finding
 from openresponses_sdk.conformance.rules import finding
@@ -45,24 +45,12 @@ COMPONENTS: Mapping[Dialect, Mapping[Kind, str]] = {
         "compact_response": "CompactResource",
     },
 }
-_MODELS: Mapping[Dialect, Mapping[Kind, Callable[[Mapping[str, Any]], object]]] = {
-    "openresponses": {
-        "request": types.CreateResponseBody.from_dict,
-        "response": types.ResponseResource.from_dict,
-        "error": types.ErrorPayload.from_dict,
-        "event": types.parse_stream_event,
-        "compact_request": types.CompactResponseMethodPublicBody.from_dict,
-        "compact_response": types.CompactResource.from_dict,
-    },
-    "openai": {
-        "request": openai_types.CreateResponse.from_dict,
-        "response": openai_types.Response.from_dict,
-        "error": openai_types.Error.from_dict,
-        "event": openai_types.parse_stream_event,
-        "compact_request": openai_types.CompactResponseMethodPublicBody.from_dict,
-        "compact_response": openai_types.CompactResource.from_dict,
-    },
+_MODEL_MODULES: Mapping[Dialect, str] = {
+    "openresponses": "openresponses_sdk.types",
+    "openai": "openresponses_sdk.openai_types",
 }
+"""The generated module of each dialect; its classes are named like the components above."""
+
 _URI = "urn:openresponses-sdk:spec"
 _EXTENSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*:[A-Za-z0-9_.:-]+$")
 _BOUNDS = {
@@ -167,7 +155,7 @@ def check_model(
 ) -> list[Finding]:
     """A finding when the generated model for ``kind`` rejects ``value``."""
     try:
-        _MODELS[dialect][kind](value)
+        _model(dialect, kind)(value)
     except ValidationError as exc:
         where = (
             json_path(path, [exc.path])
@@ -183,6 +171,18 @@ def check_model(
             )
         ]
     return []
+
+
+@functools.cache
+def _model(dialect: Dialect, kind: Kind) -> Callable[[Mapping[str, Any]], object]:
+    """The generated parser for ``kind`` (imported on first use: the generated modules are large)."""
+    module = importlib.import_module(_MODEL_MODULES[dialect])
+    if kind == "event":
+        return cast("Callable[[Mapping[str, Any]], object]", module.parse_stream_event)
+    return cast(
+        "Callable[[Mapping[str, Any]], object]",
+        getattr(module, COMPONENTS[dialect][kind]).from_dict,
+    )
 
 
 def check_object(
