@@ -160,14 +160,19 @@ def single_enum_to_const(spec: JSON) -> int:
     return changed
 
 
-def drop_inline_titles(spec: JSON) -> int:
-    """Remove ``title`` below component roots: generators turn them into colliding class names."""
+def titles_from_component_names(spec: JSON) -> int:
+    """Generators name classes after ``title``s, and the specs reuse titles ("Input text" for both
+    ``InputTextContent`` and ``InputTextContentParam``): a component's title becomes its own name and
+    titles below component roots are removed."""
     changed = 0
-    for schema in schemas(spec).values():
+    for name, schema in schemas(spec).items():
         for node in walk(schema):
             if node is not schema and isinstance(node.get("title"), str):
                 del node["title"]
                 changed += 1
+        if schema.get("title", name) != name:
+            schema["title"] = name
+            changed += 1
     return changed
 
 
@@ -242,7 +247,7 @@ def add_type_discriminators(spec: JSON) -> int:
     changed = 0
     for node in walk(spec):
         members = node.get("oneOf") or node.get("anyOf")
-        if not isinstance(members, list) or len(members) < 2:
+        if not isinstance(members, list) or not members:
             continue
         tags: dict[str, list[str]] = {}
         for m in members:
@@ -272,7 +277,7 @@ PASSES: list[Callable[[JSON], int]] = [
     flatten_allof,
     collapse_single_variant,
     single_enum_to_const,
-    drop_inline_titles,
+    titles_from_component_names,
     open_freeform_objects,
     add_type_discriminators,
 ]

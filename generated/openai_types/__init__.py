@@ -1774,7 +1774,7 @@ _K_CodeInterpreterToolCall: frozenset[str] = frozenset(["code", "container_id", 
 
 @attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class CompactResource(Model):
-    """The compacted response object"""
+    """CompactResource"""
 
     id: str
     """The unique identifier for the compacted response."""
@@ -4732,7 +4732,7 @@ _K_CustomToolCallOutput: frozenset[str] = frozenset(["call_id", "caller", "id", 
 
 @attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class CustomToolCallOutputResource(Model):
-    """ResponseCustomToolCallOutputItem"""
+    """CustomToolCallOutputResource"""
 
     type: Literal['custom_tool_call_output'] = 'custom_tool_call_output'
     """The type of the custom tool call output. Always `custom_tool_call_output`."""
@@ -4845,7 +4845,7 @@ _K_CustomToolCallOutputResource: frozenset[str] = frozenset(["call_id", "caller"
 
 @attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class CustomToolCallResource(Model):
-    """ResponseCustomToolCallItem"""
+    """CustomToolCallResource"""
 
     type: Literal['custom_tool_call'] = 'custom_tool_call'
     """The type of the custom tool call. Always `custom_tool_call`."""
@@ -13102,7 +13102,7 @@ _K_RefusalContent: frozenset[str] = frozenset(["refusal", "type"])
 
 @attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Response(Model, ResponseMixin):
-    """The response object"""
+    """Response"""
 
     model: ModelIdsResponses
     """Model ID used to generate the response, like `gpt-4o` or `o3`. OpenAI offers a wide range of models with different capabilities, performance characteristics, and price points. Refer to the [model guide](/docs/models) to browse and compare available models."""
@@ -20242,7 +20242,7 @@ _K_TokenCountsBody: frozenset[str] = frozenset(["conversation", "input", "instru
 
 @attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class TokenCountsResource(Model):
-    """Token counts"""
+    """TokenCountsResource"""
 
     object: Literal['response.input_tokens'] = 'response.input_tokens'
     input_tokens: int

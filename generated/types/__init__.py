@@ -7275,7 +7275,7 @@ _K_CompactResponseMethodPublicBody: frozenset[str] = frozenset(["input", "instru
 
 @attrs.define(slots=True, kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class CompactResource(Model):
-    """The compacted response object"""
+    """CompactResource"""
 
     id: str
     """The unique identifier for the compacted response."""
