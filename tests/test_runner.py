@@ -8,6 +8,7 @@ import typing
 from typing import Any
 
 import pytest
+from openresponses_sdk.errors import StructuredOutputError
 from openresponses_sdk.structured import OutputFormat
 from openresponses_sdk.tools import tool
 
@@ -125,12 +126,26 @@ def test_structured_final_answer() -> None:
         city: str
         sunny: bool
 
-    fmt = OutputFormat(Summary)
-    result = run(
-        MODEL, "Summarise", tools=[get_weather], text={"format": fmt.text_format}
-    )
-    assert result.turns == 1
-    assert isinstance(fmt.parse_response(result.response), Summary)
+    result = run(MODEL, "Summarise", tools=[get_weather], response_format=Summary)
+    assert result.turns == 1 and result.finished
+    assert isinstance(result.output_parsed, Summary)
+    assert result.output_parsed == OutputFormat(Summary).parse(result.output_text)
+    assert result.response.to_dict()["text"]["format"]["name"] == "Summary"
+
+
+def test_structured_final_answer_that_is_not_json_is_a_clear_error() -> None:
+    @dataclasses.dataclass
+    class Summary:
+        city: str
+
+    with pytest.raises(StructuredOutputError, match="not valid JSON") as info:
+        run(
+            MODEL,
+            "use get_weather for Paris",
+            tools=[get_weather],
+            response_format=Summary,
+        )
+    assert info.value.raw_text.startswith("Tool results: get_weather returned")
 
 
 @pytest.mark.parametrize(("max_turns", "options"), [(0, {}), (2, {"stream": True})])
