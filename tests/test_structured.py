@@ -242,6 +242,7 @@ def test_parse_response_from_dict_and_typed_model() -> None:
         assert parsed.output_parsed == Span(3, 4)
         assert parsed.output_text == '{"start": 3, "end": 4}'
         assert parsed.response is source
+        assert parsed.to_dict()["output"][-1]["content"][0]["text"] == '{"start": 3, "end": 4}'
 
 
 def test_refusal_and_incomplete_are_explained() -> None:

@@ -139,6 +139,10 @@ class ParsedResponse(Generic[R, T]):
     def output_text(self) -> str:
         return _output_text(self.response, _plain(self.response))
 
+    def to_dict(self) -> dict[str, Any]:
+        """The response's JSON data (so a parsed response can be used wherever a response can)."""
+        return dict(_plain(self.response))
+
 
 @overload
 def output_format(
