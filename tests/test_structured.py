@@ -7,7 +7,6 @@ import datetime as dt
 import enum
 import json
 import warnings
-from pathlib import Path
 from typing import Annotated, Any, NotRequired, TypedDict
 
 import annotated_types as at
@@ -23,8 +22,9 @@ from openresponses_sdk.structured import (
 from openresponses_sdk.tools import StrictFallbackWarning
 from openresponses_sdk.tools._encode import to_jsonable
 
+from tests.conftest import need_shared
+
 NULL: dict[str, Any] = {"type": "null"}
-RECORDED = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "recorded"
 
 
 class Mood(enum.Enum):
@@ -242,7 +242,10 @@ def test_parse_response_from_dict_and_typed_model() -> None:
         assert parsed.output_parsed == Span(3, 4)
         assert parsed.output_text == '{"start": 3, "end": 4}'
         assert parsed.response is source
-        assert parsed.to_dict()["output"][-1]["content"][0]["text"] == '{"start": 3, "end": 4}'
+        assert (
+            parsed.to_dict()["output"][-1]["content"][0]["text"]
+            == '{"start": 3, "end": 4}'
+        )
 
 
 def test_refusal_and_incomplete_are_explained() -> None:
@@ -314,9 +317,13 @@ def test_bad_specs(spec: Any, error: type[Exception], fragment: str) -> None:
 
 def _complete(data: dict[str, Any]) -> dict[str, Any]:
     """The fields a full OpenResponses ``ResponseResource`` requires, around ``data``'s output."""
-    path = RECORDED / "openresponses" / "lmstudio-basic.1.json"
-    if not path.exists():
-        pytest.skip(f"recorded fixtures not available at {path}")
+    path = (
+        need_shared()
+        / "fixtures"
+        / "recorded"
+        / "openresponses"
+        / "lmstudio-basic.1.json"
+    )
     base = json.loads(path.read_text())
     message = {**data["output"][1], "id": "msg_1", "status": "completed"}
     return {**base, "output": [message]}

@@ -10,7 +10,6 @@ import enum
 import json
 import threading
 import uuid
-from pathlib import Path
 from typing import Annotated, Any, NotRequired, TypedDict
 
 import annotated_types as at
@@ -25,7 +24,7 @@ from openresponses_sdk.tools import (
     tool,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.conftest import need_shared
 
 
 class Unit(enum.Enum):
@@ -363,10 +362,12 @@ def test_pydantic_arguments() -> None:
 
 def test_function_calls_from_typed_response_and_recorded_traffic() -> None:
     path = (
-        SHARED / "fixtures" / "recorded" / "openresponses" / "lmstudio-tool-call.1.json"
+        need_shared()
+        / "fixtures"
+        / "recorded"
+        / "openresponses"
+        / "lmstudio-tool-call.1.json"
     )
-    if not path.exists():
-        pytest.skip(f"recorded fixtures not available at {path}")
     from openresponses_sdk import types as ortypes
 
     data = json.loads(path.read_text())
