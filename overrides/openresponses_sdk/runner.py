@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Mapping, Sequence
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, overload
 
 import attrs
 
-from . import openai_types as oatypes
-from . import types as ortypes
 from .structured import OutputFormat
 from .tools import ToolCallResult, ToolLike, ToolRegistry, function_calls
 
+if (
+    TYPE_CHECKING
+):  # the generated modules load with the first model call, not with this module
+    from . import openai_types as oatypes
+    from . import types as ortypes
+
 T = TypeVar("T")
-Response = ortypes.ResponseResource | oatypes.Response
+Response: TypeAlias = "ortypes.ResponseResource | oatypes.Response"
 InputData = str | Sequence[Mapping[str, object]]
 
 
@@ -79,7 +83,7 @@ def run(
     loop = _Loop(input_data, tools, max_turns, response_format, options)
     while True:
         response = typing.cast(
-            Response, responses(model, loop.items, tools=tools, **loop.options)
+            "Response", responses(model, loop.items, tools=tools, **loop.options)
         )
         results = loop.registry.run(response) if function_calls(response) else None
         done = loop.step(response, results)
@@ -122,7 +126,7 @@ async def arun(
     loop = _Loop(input_data, tools, max_turns, response_format, options)
     while True:
         response = typing.cast(
-            Response, await aresponses(model, loop.items, tools=tools, **loop.options)
+            "Response", await aresponses(model, loop.items, tools=tools, **loop.options)
         )
         results = (
             await loop.registry.arun(response) if function_calls(response) else None

@@ -8,17 +8,21 @@ import inspect
 import json
 import typing
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..errors import ToolCallError, ValidationError
-from ..types.params import FunctionCallOutputItemParam
 from ._coerce import coerce_fields
 from ._encode import to_jsonable
 from ._introspect import MISSING
 from ._validate import SchemaValidator
 from .convert import CompiledTool, FunctionToolParam, ToolLike, compile_callable
+
+if (
+    TYPE_CHECKING
+):  # the generated module is large: not imported just to name a TypedDict
+    from ..types.params import FunctionCallOutputItemParam
 
 
 @attrs.frozen
@@ -46,9 +50,12 @@ class ToolCallResult:
     @property
     def item(self) -> FunctionCallOutputItemParam:
         """The ``function_call_output`` input item to send back (same ``call_id``)."""
-        return FunctionCallOutputItemParam(
-            type="function_call_output", call_id=self.call.call_id, output=self.output
-        )
+        item: FunctionCallOutputItemParam = {
+            "type": "function_call_output",
+            "call_id": self.call.call_id,
+            "output": self.output,
+        }
+        return item
 
 
 def function_calls(response: object) -> list[FunctionCall]:
