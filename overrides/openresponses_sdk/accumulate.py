@@ -58,17 +58,27 @@ class ResponseAccumulator:
         self.terminal: JSONObject | None = None
         """The ``response`` of the terminal event (``response.completed``/``failed``/``incomplete``)."""
         self.terminal_type: str | None = None
+        self._pending: dict[int, tuple[JSONObject, str, list[str]]] = {}
+        """Deltas not yet joined into their string field: id(target) -> (target, key, pieces)."""
+        self._hot: tuple[object, object, object, JSONObject] | None = None
+        """(output_index, content_index, item_id, part) of the last text delta: consecutive deltas of
+        one part skip the lookups. Reset by every non-delta event (they may restructure the output)."""
 
     @property
     def output(self) -> list[JSONObject]:
         """The output items rebuilt from the events so far (indices the server skipped are left out)."""
+        self._flush()
         return [item for item in self._output if item is not None]
 
     def add(self, event: Mapping[str, Any]) -> None:
         """Apply one event payload (a decoded SSE ``data:`` object)."""
         kind = event.get("type")
+        if kind == "response.output_text.delta":  # the hot path
+            return self._part_text("response.output_text", "delta", event)
         if not isinstance(kind, str):
             return
+        if not kind.endswith(".delta"):
+            self._flush()
         match kind:
             case "response.output_item.added" | "response.output_item.done":
                 return self._set_item(event)
@@ -98,6 +108,7 @@ class ResponseAccumulator:
 
     def snapshot(self) -> JSONObject:
         """The response as known now: the latest response payload with the rebuilt output."""
+        self._flush()
         base = self.terminal if self.terminal is not None else self._response
         if base is None:
             raise AccumulationError("no response.created (or other response) event received yet")
@@ -107,9 +118,28 @@ class ResponseAccumulator:
         """The terminal response; its ``output`` falls back to the rebuilt items when the server sent none."""
         if self.terminal is None:
             return None
+        self._flush()
         if self.terminal.get("output"):
             return self.terminal
         return {**self.terminal, "output": self.output}
+
+    # -- string deltas: collected in lists, joined once (appending to a str is quadratic) ---------
+
+    def _append(self, target: JSONObject, key: str, delta: object) -> None:
+        entry = self._pending.get(id(target))
+        if entry is None or entry[1] != key:
+            if entry is not None:
+                entry[0][entry[1]] = "".join(entry[2])
+            entry = (target, key, [target.get(key) or ""])
+            self._pending[id(target)] = entry
+        entry[2].append(delta if isinstance(delta, str) else str(delta))
+
+    def _flush(self) -> None:
+        self._hot = None
+        if self._pending:
+            for target, key, pieces in self._pending.values():
+                target[key] = "".join(pieces)
+            self._pending.clear()
 
     # -- response-level -------------------------------------------------------------------------
 
@@ -162,7 +192,7 @@ class ResponseAccumulator:
         for key in path[:-1]:
             target = target.setdefault(key, {})
         if suffix == "delta":
-            target[path[-1]] = (target.get(path[-1]) or "") + str(event.get("delta", ""))
+            self._append(target, path[-1], event.get("delta", ""))
         elif done_key in event:
             target[path[-1]] = event[done_key]
 
@@ -209,12 +239,18 @@ class ResponseAccumulator:
 
     def _part_text(self, prefix: str, suffix: str, event: Mapping[str, Any]) -> None:
         field, done_key = PART_TEXT_FIELDS[prefix]
-        part = self._part(event, "content", NEW_PART_TYPES[prefix])
+        hot = self._hot
+        where = (event.get("output_index"), event.get("content_index"), event.get("item_id"))
+        if hot is not None and hot[:3] == where and suffix == "delta":
+            part = hot[3]
+        else:
+            part = self._part(event, "content", NEW_PART_TYPES[prefix])
+            self._hot = (*where, part)
         if suffix == "delta":
-            part[field] = (part.get(field) or "") + str(event.get("delta", ""))
+            self._append(part, field, event.get("delta", ""))
             logprobs = event.get("logprobs")
-            if isinstance(logprobs, list) and isinstance(part.get("logprobs"), list):
-                part["logprobs"].extend(copy.deepcopy(cast(list[Any], logprobs)))  # type: ignore[redundant-cast]
+            if logprobs and isinstance(logprobs, list) and isinstance(part.get("logprobs"), list):
+                part["logprobs"].extend(logprobs)  # entries are never mutated: no copy needed
         else:
             if done_key in event:
                 part[field] = event[done_key]
@@ -224,7 +260,7 @@ class ResponseAccumulator:
     def _summary_text(self, event: Mapping[str, Any]) -> None:
         part = self._part(event, "summary", {"type": "summary_text", "text": ""})
         if str(event.get("type")).endswith(".delta"):
-            part["text"] = (part.get("text") or "") + str(event.get("delta", ""))
+            self._append(part, "text", event.get("delta", ""))
         elif "text" in event:
             part["text"] = event["text"]
 

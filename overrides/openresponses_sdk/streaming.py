@@ -1,7 +1,7 @@
 """Typed response streams over Server-Sent Events (``stream=True``), sync and async.
 
 SSE framing (CR/LF/CRLF, ``:`` comments, multi-line ``data:``, chunk boundaries anywhere, incremental
-UTF-8) is parsed by ``httpx-sse``; this module turns each event into the dialect's typed event, checks
+UTF-8) is parsed by :mod:`openresponses_sdk._sse`; this module turns each event into the dialect's typed event, checks
 the ``event:`` name against the payload ``type``, stops at ``[DONE]``, raises :class:`ResponseStreamError`
 for ``error`` events and feeds the :class:`~openresponses_sdk.accumulate.ResponseAccumulator`.
 """
@@ -21,9 +21,9 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar, cast
 
 import httpx
-from httpx_sse import EventSource, ServerSentEvent, SSEError
 
 from openresponses_sdk import errors
+from openresponses_sdk._sse import SSEParser, SSEvent
 from openresponses_sdk.accumulate import (
     TERMINAL_EVENTS,
     AccumulationError,
@@ -35,6 +35,7 @@ EventT = TypeVar("EventT")
 ResponseT = TypeVar("ResponseT")
 
 TEXT_DELTA = "response.output_text.delta"
+_loads = json.JSONDecoder().decode
 
 
 class EventDecoder(Generic[EventT, ResponseT]):
@@ -55,25 +56,27 @@ class EventDecoder(Generic[EventT, ResponseT]):
         self.done = False
         """``[DONE]`` was received."""
 
-    def decode(self, sse: ServerSentEvent) -> tuple[EventT, dict[str, Any]] | None:
+    def decode(self, sse: SSEvent) -> tuple[EventT, dict[str, Any]] | None:
         """The typed event and its raw payload, or ``None`` for ``[DONE]`` and data-less events."""
-        if not sse.data or self.done:
+        data = sse.data
+        if not data or self.done:
             return None
-        if sse.data == "[DONE]":
+        if data == "[DONE]":
             self.done = True
             return None
         index = self.count
-        self.count += 1
+        self.count = index + 1
         try:
-            payload: object = json.loads(sse.data)
+            payload: object = _loads(data)
         except ValueError as exc:
-            raise self.protocol_error(index, f"is not valid JSON ({exc}): {sse.data[:120]!r}") from None
-        if not isinstance(payload, dict):
+            raise self.protocol_error(index, f"is not valid JSON ({exc}): {data[:120]!r}") from None
+        if payload.__class__ is not dict:
             raise self.protocol_error(index, f"is JSON {type(payload).__name__}, expected an object")
         raw = cast(dict[str, Any], payload)
         kind = raw.get("type")
-        if sse.event and sse.event != "message" and kind is not None and sse.event != kind:
-            raise self.protocol_error(index, f"is named {sse.event!r} by its event: line but has type {kind!r}")
+        name = sse.event
+        if name and name != kind and name != "message" and kind is not None:
+            raise self.protocol_error(index, f"is named {name!r} by its event: line but has type {kind!r}")
         if kind == "error":
             raise self._stream_error(index, raw)
         try:
@@ -85,6 +88,12 @@ class EventDecoder(Generic[EventT, ResponseT]):
         except AccumulationError as exc:
             raise self.protocol_error(index, f"({kind}) cannot be applied: {exc}") from exc
         return event, raw
+
+    def check_content_type(self, response: httpx.Response) -> None:
+        """A stream must be ``text/event-stream`` (servers that ignore ``stream=true`` send JSON)."""
+        content_type = response.headers.get("content-type", "")
+        if "text/event-stream" not in content_type.partition(";")[0]:
+            raise self.protocol_error(0, f"cannot be read: expected Content-Type text/event-stream, got {content_type!r}")
 
     def finish(self) -> None:
         """Called at the end of the body: a stream without a terminal event was cut short."""
@@ -191,13 +200,18 @@ class ResponseStream(Generic[EventT, ResponseT]):
 
     def _iter_pairs(self) -> Generator[tuple[EventT, dict[str, Any]], None, None]:
         decoder = self._decoder
+        parser = SSEParser()
         try:
-            for sse in EventSource(self.http_response).iter_sse():
-                pair = decoder.decode(sse)  # after [DONE]: None, but read on to the end so the
-                if pair is not None:  # connection goes back to the pool
+            decoder.check_content_type(self.http_response)
+            for chunk in self.http_response.iter_bytes():
+                for sse in parser.feed(chunk):
+                    pair = decoder.decode(sse)  # after [DONE]: None, but read on to the end so the
+                    if pair is not None:  # connection goes back to the pool
+                        yield pair
+            for sse in parser.finish():
+                pair = decoder.decode(sse)
+                if pair is not None:
                     yield pair
-        except SSEError as exc:  # (a TransportError subclass: must come first)
-            raise decoder.protocol_error(decoder.count, f"cannot be read: {exc}") from exc
         except httpx.TransportError as exc:
             raise decoder.connection_error(exc) from exc
         finally:
@@ -251,13 +265,18 @@ class AsyncResponseStream(Generic[EventT, ResponseT]):
 
     async def _iter_pairs(self) -> AsyncGenerator[tuple[EventT, dict[str, Any]], None]:
         decoder = self._decoder
+        parser = SSEParser()
         try:
-            async for sse in EventSource(self.http_response).aiter_sse():
-                pair = decoder.decode(sse)  # after [DONE]: None, but read on to the end so the
-                if pair is not None:  # connection goes back to the pool
+            decoder.check_content_type(self.http_response)
+            async for chunk in self.http_response.aiter_bytes():
+                for sse in parser.feed(chunk):
+                    pair = decoder.decode(sse)  # after [DONE]: None, but read on to the end so the
+                    if pair is not None:  # connection goes back to the pool
+                        yield pair
+            for sse in parser.finish():
+                pair = decoder.decode(sse)
+                if pair is not None:
                     yield pair
-        except SSEError as exc:  # (a TransportError subclass: must come first)
-            raise decoder.protocol_error(decoder.count, f"cannot be read: {exc}") from exc
         except httpx.TransportError as exc:
             raise decoder.connection_error(exc) from exc
         finally:
