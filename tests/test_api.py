@@ -17,6 +17,7 @@ from openresponses_sdk import types as ortypes
 from openresponses_sdk.api import aresponses, responses
 from openresponses_sdk.structured import ParsedResponse
 from openresponses_sdk.tools import run_tool_calls
+from openresponses_sdk.types.params import FunctionCallOutputItemParam
 
 from tests.servers import MINIMAL_RESPONSE, ReplayServer, Reply
 
@@ -56,7 +57,7 @@ ISSUE_PARAMETERS = [
     "client_args",
     "kwargs",
 ]
-BODY_PARAMETERS = {
+BODY_PARAMETERS: dict[str, Any] = {
     "max_output_tokens": 64,
     "temperature": 0.5,
     "top_p": 0.9,
@@ -184,7 +185,7 @@ def test_stream_false_is_sent_and_gives_a_response(server: ReplayServer) -> None
 
 
 def test_kwargs_go_into_the_body_unchanged(server: ReplayServer) -> None:
-    extra = {
+    extra: dict[str, Any] = {
         "vendor_field": {"nested": [1, None, True]},
         "extra_headers": "body, not headers",
         "top_k": 40,
@@ -229,12 +230,12 @@ def test_input_items_of_every_kind(server: ReplayServer) -> None:
             "status": "completed",
         }
     )
-    typed_param: ortypes.params.FunctionCallOutputItemParam = {
+    typed_param: FunctionCallOutputItemParam = {
         "type": "function_call_output",
         "call_id": "c1",
         "output": "ok",
     }
-    items = [{"role": "user", "content": "hi"}, item, typed_param]
+    items: list[Any] = [{"role": "user", "content": "hi"}, item, typed_param]
     responses("custom:m", items, api_base=server.url)
     assert sent(server)["input"] == [items[0], item.to_dict(), typed_param]
 
@@ -277,12 +278,12 @@ def test_callable_tools_are_strict_for_openai_and_not_for_openresponses(
 
 
 def test_dict_and_chat_style_tools_keep_order(server: ReplayServer) -> None:
-    flat = {
+    flat: dict[str, Any] = {
         "type": "function",
         "name": "a",
         "parameters": {"type": "object", "properties": {}},
     }
-    chat = {
+    chat: dict[str, Any] = {
         "type": "function",
         "function": {"name": "b", "parameters": {"type": "object", "properties": {}}},
     }
@@ -347,7 +348,12 @@ def test_response_format_conflicts_with_text_format(server: ReplayServer) -> Non
 
 
 def _message(text: str) -> dict[str, Any]:
-    part = {"type": "output_text", "text": text, "annotations": [], "logprobs": []}
+    part: dict[str, Any] = {
+        "type": "output_text",
+        "text": text,
+        "annotations": [],
+        "logprobs": [],
+    }
     return {
         "type": "message",
         "id": "msg_1",
@@ -376,8 +382,9 @@ def test_local_streaming_typed_events() -> None:
     stream = responses("echo-1", "stream this please", provider="local", stream=True)
     with stream:
         events = list(stream)
-    assert all(not isinstance(e, ortypes.UnknownStreamingEvent) for e in events)
-    assert [e.sequence_number for e in events] == list(range(len(events)))
+    known = [e for e in events if not isinstance(e, ortypes.UnknownStreamingEvent)]
+    assert known == events, "every event of the local provider has a typed class"
+    assert [e.sequence_number for e in known] == list(range(len(events)))
     assert isinstance(events[0], ortypes.ResponseCreatedStreamingEvent)
     assert isinstance(events[-1], ortypes.ResponseCompletedStreamingEvent)
     deltas = [

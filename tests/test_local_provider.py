@@ -21,7 +21,7 @@ SPEC = (
     / "openresponses"
     / "openapi-2026-04-24.json"
 )
-WEATHER = {
+WEATHER: dict[str, Any] = {
     "type": "function",
     "name": "get_weather",
     "description": "Weather for a city",
@@ -36,7 +36,7 @@ WEATHER = {
         "additionalProperties": False,
     },
 }
-TIME = {
+TIME: dict[str, Any] = {
     "type": "function",
     "name": "get_time",
     "parameters": {
@@ -53,15 +53,17 @@ def spec() -> dict[str, Any]:
         pytest.skip(
             f"pinned OpenResponses spec not found at {SPEC} (needs ../shared next to the repo)"
         )
-    return json.loads(SPEC.read_text())
+    loaded: dict[str, Any] = json.loads(SPEC.read_text())
+    return loaded
 
 
 def conforms(spec: dict[str, Any], component: str, value: Any) -> None:
     """Validate ``value`` against ``#/components/schemas/<component>`` of the pinned spec."""
-    registry: Registry[Any] = Registry().with_resource(
-        "urn:spec", Resource.from_contents(spec, default_specification=DRAFT202012)
+    resource: Resource[Any] = Resource.from_contents(
+        spec, default_specification=DRAFT202012
     )
-    validator = jsonschema.Draft202012Validator(
+    registry: Registry[Any] = Registry[Any]().with_resource("urn:spec", resource)
+    validator: Any = jsonschema.Draft202012Validator(
         {"$ref": f"urn:spec#/components/schemas/{component}"}, registry=registry
     )
     errors = sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))
@@ -206,7 +208,8 @@ def check_lifecycle(
         else:
             assert item["arguments"] == args[done_items.index(item)]
     conforms(spec, "ResponseResource", final)
-    return final
+    result: dict[str, Any] = final
+    return result
 
 
 def test_conformance_check_catches_violations(
@@ -240,12 +243,10 @@ def test_echo_streaming_lifecycle(spec: dict[str, Any], http: httpx.Client) -> N
 def test_streaming_and_non_streaming_agree(http: httpx.Client) -> None:
     plain = create(http, input="same", instructions="reverse")
     streamed = stream(http, input="same", instructions="reverse")[-1]["response"]
-    strip = lambda r: {
-        k: v
-        for k, v in r.items()
-        if k not in ("id", "output", "created_at", "completed_at")
+    varying = ("id", "output", "created_at", "completed_at")
+    assert {k: v for k, v in plain.items() if k not in varying} == {
+        k: v for k, v in streamed.items() if k not in varying
     }
-    assert strip(plain) == strip(streamed)
     assert text_of(plain) == text_of(streamed) == "same said: You"
 
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openresponses_sdk.local.schema_values import SchemaValueError, example_for_schema
 
-TABLE: list[dict[str, Any]] = [
+TABLE: list[Any] = [
     {
         "type": "object",
         "properties": {"city": {"type": "string"}},
@@ -87,10 +87,7 @@ TABLE: list[dict[str, Any]] = [
 
 @pytest.mark.parametrize("schema", TABLE)
 def test_table_values_validate(schema: Any) -> None:
-    value = example_for_schema(schema, text="Paris")
-    jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.FormatChecker()
-    ).validate(value)
+    _validate(example_for_schema(schema, text="Paris"), schema)
 
 
 def test_strings_are_seeded_with_the_text() -> None:
@@ -146,70 +143,80 @@ def test_unsatisfiable_schemas_raise_with_path(schema: Any, path: str) -> None:
     assert str(info.value).startswith(info.value.path + ": ")
 
 
-def _schemas() -> st.SearchStrategy[dict[str, Any]]:
-    scalar = st.one_of(
-        st.builds(
-            lambda lo, span: {"type": "integer", "minimum": lo, "maximum": lo + span},
-            st.integers(-50, 50),
-            st.integers(0, 20),
-        ),
-        st.builds(
-            lambda lo, m: {"type": "number", "exclusiveMinimum": lo, "multipleOf": m},
-            st.integers(-5, 5),
-            st.sampled_from([0.5, 1, 3]),
-        ),
-        st.builds(
-            lambda lo, extra: {
-                "type": "string",
-                "minLength": lo,
-                "maxLength": lo + extra,
-            },
-            st.integers(0, 8),
-            st.integers(0, 8),
-        ),
-        st.just({"type": "boolean"}),
-        st.just({"type": "null"}),
+Schema = dict[str, Any]
+
+
+def _integer(lo: int, span: int) -> Schema:
+    return {"type": "integer", "minimum": lo, "maximum": lo + span}
+
+
+def _number(lo: int, step: float) -> Schema:
+    return {"type": "number", "exclusiveMinimum": lo, "multipleOf": step}
+
+
+def _string(lo: int, extra: int) -> Schema:
+    return {"type": "string", "minLength": lo, "maxLength": lo + extra}
+
+
+def _enum(values: list[int | str]) -> Schema:
+    return {"enum": values}
+
+
+def _object(properties: dict[str, Schema], closed: bool) -> Schema:
+    schema: Schema = {
+        "type": "object",
+        "properties": properties,
+        "required": sorted(properties),
+    }
+    if closed:
+        schema["additionalProperties"] = False
+    return schema
+
+
+def _array(items: Schema, low: int) -> Schema:
+    return {"type": "array", "items": items, "minItems": low}
+
+
+def _nullable(branches: list[Schema]) -> Schema:
+    return {"anyOf": [{"type": "null"}, *branches]}
+
+
+def _extend(inner: st.SearchStrategy[Schema]) -> st.SearchStrategy[Schema]:
+    props = st.dictionaries(
+        st.from_regex(r"[a-z]{1,6}", fullmatch=True), inner, max_size=4
+    )
+    return st.one_of(
+        st.builds(_object, props, st.booleans()),
+        st.builds(_array, inner, st.integers(0, 3)),
+        st.lists(inner, min_size=1, max_size=3).map(_nullable),
+    )
+
+
+def _schemas() -> st.SearchStrategy[Schema]:
+    formats = [
+        {"type": "string", "format": f}
+        for f in ("date", "date-time", "email", "uuid", "ipv4", "uri")
+    ]
+    scalar: st.SearchStrategy[Schema] = st.one_of(
+        st.builds(_integer, st.integers(-50, 50), st.integers(0, 20)),
+        st.builds(_number, st.integers(-5, 5), st.sampled_from([0.5, 1.0, 3.0])),
+        st.builds(_string, st.integers(0, 8), st.integers(0, 8)),
+        st.sampled_from([{"type": "boolean"}, {"type": "null"}, *formats]),
         st.lists(
             st.one_of(st.integers(), st.text(max_size=5)),
             min_size=1,
             max_size=4,
             unique=True,
-        ).map(lambda e: {"enum": e}),
-        st.sampled_from(
-            [
-                {"type": "string", "format": f}
-                for f in ("date", "date-time", "email", "uuid", "ipv4", "uri")
-            ]
-        ),
+        ).map(_enum),
     )
+    return st.recursive(scalar, _extend, max_leaves=12)
 
-    def extend(
-        inner: st.SearchStrategy[dict[str, Any]],
-    ) -> st.SearchStrategy[dict[str, Any]]:
-        props = st.dictionaries(
-            st.from_regex(r"[a-z]{1,6}", fullmatch=True), inner, max_size=4
-        )
-        obj = st.builds(
-            lambda p, strict: {
-                "type": "object",
-                "properties": p,
-                "required": sorted(p),
-                **({"additionalProperties": False} if strict else {}),
-            },
-            props,
-            st.booleans(),
-        )
-        arr = st.builds(
-            lambda i, lo: {"type": "array", "items": i, "minItems": lo},
-            inner,
-            st.integers(0, 3),
-        )
-        union = st.lists(inner, min_size=1, max_size=3).map(
-            lambda b: {"anyOf": [{"type": "null"}, *b]}
-        )
-        return st.one_of(obj, arr, union)
 
-    return st.recursive(scalar, extend, max_leaves=12)
+def _validate(value: object, schema: Any) -> None:
+    validator: Any = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.FormatChecker()
+    )
+    validator.validate(value)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -217,7 +224,4 @@ def _schemas() -> st.SearchStrategy[dict[str, Any]]:
 def test_generated_values_validate_for_random_schemas(
     schema: dict[str, Any], text: str
 ) -> None:
-    value = example_for_schema(schema, text=text)
-    jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.FormatChecker()
-    ).validate(value)
+    _validate(example_for_schema(schema, text=text), schema)

@@ -205,7 +205,7 @@ def test_azure_from_environment(
     ],
 )
 def test_streaming_shape_per_dialect(
-    server: ReplayServer, name: str, event_cls: type
+    server: ReplayServer, name: str, event_cls: type[object]
 ) -> None:
     server.queue(Reply.sse([sse_body(text_stream_events(["Hel", "lo"]))]))
     stream = responses(
@@ -214,6 +214,13 @@ def test_streaming_shape_per_dialect(
     with stream:
         events = list(stream)
     assert server.requests[0].json()["stream"] is True
-    deltas = [e for e in events if isinstance(e, event_cls)]
-    assert [d.delta for d in deltas] == ["Hel", "lo"]
+    assert {type(e).__module__ for e in events} == {event_cls.__module__}, (
+        "events typed by the dialect"
+    )
+    deltas = [
+        e.to_dict()["delta"] for e in events if e.type == "response.output_text.delta"
+    ]
+    assert deltas == ["Hel", "lo"] and all(
+        type(e) is event_cls for e in events if e.type.endswith("text.delta")
+    )
     assert stream.get_final_response().output_text == "Hello"

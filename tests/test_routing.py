@@ -133,7 +133,11 @@ def test_missing_key_names_the_env_var(name: str) -> None:
     row = PROVIDERS[name]
     with pytest.raises(MissingApiKeyError) as info:
         resolve(f"{name}:model", api_base="http://127.0.0.1:9")
-    assert info.value.env_var == row.api_key_env and row.api_key_env in str(info.value)
+    assert (
+        row.api_key_env
+        and info.value.env_var == row.api_key_env
+        and row.api_key_env in str(info.value)
+    )
 
 
 def test_key_from_environment_and_argument_wins(
@@ -230,7 +234,7 @@ def _error_cases(url: str) -> list[tuple[dict[str, Any], type[Exception]]]:
 def test_nothing_is_sent_on_errors(server: ReplayServer) -> None:
     before = len(CLIENTS)
     for case, error in _error_cases(server.url):
-        args = {"input_data": "hi", **case}
+        args: dict[str, Any] = {"input_data": "hi", **case}
         with pytest.raises(error):
             responses(args.pop("model"), args.pop("input_data"), **args)
     assert server.requests == []
@@ -243,7 +247,7 @@ async def test_nothing_is_sent_on_errors_async(server: ReplayServer) -> None:
     from openresponses_sdk.api import aresponses
 
     for case, error in _error_cases(server.url):
-        args = {"input_data": "hi", **case}
+        args: dict[str, Any] = {"input_data": "hi", **case}
         with pytest.raises(error):
             await aresponses(args.pop("model"), args.pop("input_data"), **args)
     assert server.requests == []
