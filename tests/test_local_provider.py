@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import jsonschema
 import pytest
+from openresponses_sdk.conformance import check_exchange
 from openresponses_sdk.local import LocalServer
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -617,3 +618,40 @@ def test_server_lifecycle() -> None:
     server.stop()
     with pytest.raises(httpx.ConnectError):
         httpx.post(url + "/responses", json={"model": "m"}, timeout=2)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"input": "hello"},
+        {"input": "use get_time for UTC", "tools": [TIME]},
+        {"input": " ".join(["w"] * 40), "max_output_tokens": 16},
+        {
+            "input": "x",
+            "tools": [WEATHER, TIME],
+            "tool_choice": "required",
+            "parallel_tool_calls": False,
+        },
+        {
+            "input": "film",
+            "text": {
+                "format": {
+                    "type": "json_schema",
+                    "name": "R",
+                    "schema": WEATHER["parameters"],
+                }
+            },
+        },
+    ],
+)
+@pytest.mark.parametrize("streaming", [False, True])
+def test_conformance_checker_finds_nothing(
+    http: httpx.Client, body: dict[str, Any], streaming: bool
+) -> None:
+    request = {"model": "echo-1", "stream": streaming, **body}
+    reply = http.post("/responses", json=request)
+    payload = reply.content if streaming else reply.json()
+    report = check_exchange(
+        request, payload, "openresponses", content_type=reply.headers["content-type"]
+    )
+    assert report.findings == []
