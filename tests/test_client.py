@@ -23,6 +23,7 @@ from openresponses_sdk.resources import (
     OpenAIResponses,
     OpenResponsesResponses,
 )
+from openresponses_sdk.streaming import AsyncResponseStream, ResponseStream
 
 from tests.servers import (
     MINIMAL_RESPONSE,
@@ -199,7 +200,10 @@ def _public_methods(cls: type) -> dict[str, inspect.Signature]:
     return {n: inspect.signature(getattr(cls, n)) for n in dir(cls) if not n.startswith("_") and callable(getattr(cls, n))}
 
 
-@pytest.mark.parametrize(("sync", "async_"), [(OpenResponsesResponses, AsyncOpenResponsesResponses), (OpenAIResponses, AsyncOpenAIResponses), (Client, AsyncClient)])
+@pytest.mark.parametrize(("sync", "async_"), [
+    (OpenResponsesResponses, AsyncOpenResponsesResponses), (OpenAIResponses, AsyncOpenAIResponses),
+    (Client, AsyncClient), (ResponseStream, AsyncResponseStream),
+])  # fmt: skip
 def test_sync_and_async_have_the_same_methods_and_signatures(sync: type, async_: type) -> None:
     sync_methods, async_methods = _public_methods(sync), _public_methods(async_)
     assert sync_methods.keys() == async_methods.keys()

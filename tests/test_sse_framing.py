@@ -159,6 +159,9 @@ def test_error_event_raises_typed_error(server: ReplayServer, client: Client[Any
         for event in stream:
             seen.append(event.type)
     assert seen == ["response.created", "response.output_item.added"]
+    with pytest.raises(errors.ResponseStreamError) as again:
+        stream.get_final_response()  # the stream's outcome stays the error, not "no terminal event"
+    assert again.value is info.value
     assert (info.value.code, info.value.message.startswith("Stream event 2"), info.value.event) == ("rate_limit", True, error_event)
     assert info.value.event_index == 2
 

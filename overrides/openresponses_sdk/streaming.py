@@ -55,6 +55,8 @@ class EventDecoder(Generic[EventT, ResponseT]):
         """Number of data events decoded so far (the next event's 0-based index)."""
         self.done = False
         """``[DONE]`` was received."""
+        self.failure: errors.APIError | None = None
+        """The error that ended the stream, raised again by later ``get_final_response()`` calls."""
 
     def decode(self, sse: SSEvent) -> tuple[EventT, dict[str, Any]] | None:
         """The typed event and its raw payload, or ``None`` for ``[DONE]`` and data-less events."""
@@ -107,6 +109,8 @@ class EventDecoder(Generic[EventT, ResponseT]):
 
     def final_response(self) -> ResponseT:
         """The terminal response, typed; output rebuilt from the events when the server sent none."""
+        if self.failure is not None:
+            raise self.failure
         final = self.accumulator.final()
         if final is None:
             self.finish()
@@ -212,11 +216,15 @@ class ResponseStream(Generic[EventT, ResponseT]):
                 pair = decoder.decode(sse)
                 if pair is not None:
                     yield pair
+            decoder.finish()
         except httpx.TransportError as exc:
-            raise decoder.connection_error(exc) from exc
+            decoder.failure = decoder.connection_error(exc)
+            raise decoder.failure from exc
+        except errors.APIError as exc:
+            decoder.failure = exc
+            raise
         finally:
             self.http_response.close()
-        decoder.finish()
 
 
 class AsyncResponseStream(Generic[EventT, ResponseT]):
@@ -277,8 +285,12 @@ class AsyncResponseStream(Generic[EventT, ResponseT]):
                 pair = decoder.decode(sse)
                 if pair is not None:
                     yield pair
+            decoder.finish()
         except httpx.TransportError as exc:
-            raise decoder.connection_error(exc) from exc
+            decoder.failure = decoder.connection_error(exc)
+            raise decoder.failure from exc
+        except errors.APIError as exc:
+            decoder.failure = exc
+            raise
         finally:
             await self.http_response.aclose()
-        decoder.finish()
