@@ -452,3 +452,27 @@ async def test_async_wire_shape_matches_sync(server: ReplayServer) -> None:
     )
     first, second = server.requests
     assert first.json() == second.json() and first.path == second.path
+
+
+def test_local_compaction_through_the_typed_client() -> None:
+    from openresponses_sdk.client import Client
+    from openresponses_sdk.routing import resolve
+
+    first = responses("local:echo-1", "alpha")
+    with Client(base_url=resolve("local:echo-1").base_url) as client:
+        compacted = client.responses.compact(
+            model="echo-1", previous_response_id=first.id
+        )
+    assert isinstance(compacted, ortypes.CompactResource)
+    assert [type(i) for i in compacted.output] == [
+        ortypes.Message,
+        ortypes.CompactionBody,
+    ]
+    follow = [
+        *(i.to_dict() for i in compacted.output),
+        {"role": "user", "content": "beta"},
+    ]
+    assert (
+        responses("local:echo-1", follow).output_text
+        == "You said: beta Earlier you said: alpha."
+    )

@@ -78,7 +78,7 @@ _ROWS: Final = (
         operations=frozenset({"create", "retrieve", "cancel", "delete", "input_items"}),
         docs="https://learn.microsoft.com/azure/foundry/openai/how-to/responses",
         note=(
-            "Base URL is the resource endpoint (https://<resource>.openai.azure.com) plus /openai/v1; "
+            "Base URL is the resource endpoint (https://RESOURCE.openai.azure.com) plus /openai/v1; "
             "api-version defaults to 'preview' (the v1 preview surface). compact and input_tokens are "
             "not documented for Azure (uncertain)."
         ),
