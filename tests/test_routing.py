@@ -46,6 +46,8 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         ("openrouter:openai/gpt-4o", None, "openrouter", "openai/gpt-4o"),
         ("  OpenAI  :gpt-5", None, "openai", "gpt-5"),
         ("LMStudio:qwen", None, "lmstudio", "qwen"),
+        ("LM Studio:qwen", None, "lmstudio", "qwen"),
+        ("m", " Azure\tOpenAI ", "azureopenai", "m"),
         ("llama3:8b", "Ollama", "ollama", "llama3:8b"),
         ("openai:gpt-5", "groq", "groq", "openai:gpt-5"),
         ("anything/with/slashes", " VLLM ", "vllm", "anything/with/slashes"),

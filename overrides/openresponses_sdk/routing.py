@@ -2,7 +2,7 @@
 
 Rules: with ``provider=`` the model is used as is; otherwise the model string is split once at the
 first ``:`` or ``/``, whichever comes first (``"ollama:llama3:8b"`` → ``ollama`` + ``llama3:8b``);
-the ``/`` form is the legacy one and warns. Provider names ignore case and surrounding whitespace.
+the ``/`` form is the legacy one and warns. Provider names ignore case and whitespace.
 ``api_base`` beats the provider's base-URL environment variable, which beats the table's default.
 """
 
@@ -44,8 +44,8 @@ class Route:
 
 
 def normalize_provider(name: str) -> str:
-    """``" OpenAI "`` → ``"openai"``."""
-    return name.strip().lower()
+    """``" Azure OpenAI "`` → ``"azureopenai"`` (case and all whitespace ignored)."""
+    return "".join(name.split()).lower()
 
 
 def lookup_provider(name: str) -> Provider:
