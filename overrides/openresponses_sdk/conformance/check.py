@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from openresponses_sdk._base import describe
 from openresponses_sdk.conformance._json import as_list, as_mapping
 from openresponses_sdk.conformance.item_rules import check_call_ids, check_output
 from openresponses_sdk.conformance.report import Dialect, Finding, Report
@@ -22,7 +23,7 @@ from openresponses_sdk.conformance.stream_rules import (
 )
 
 Event = Mapping[str, Any]
-StreamSource = bytes | str | Iterable[Event | None]
+StreamSource = bytes | str | Iterable[object]
 """Raw SSE bytes or text (framing is checked), or decoded event payloads (framing is not checked)."""
 
 
@@ -81,18 +82,19 @@ def check_stream(
         events, framing = decode_frames(parse_frames(source), dialect)
         findings += framing
     else:
-        events = list(source)
+        events, bad = _decoded(source)
+        findings += bad
     findings += _event_findings(events, dialect)
     findings += check_lifecycle(events, dialect)
     return Report("stream", dialect, _in_event_order(findings))
 
 
 def check_capture(
-    events: Sequence[Event | None], dialect: Dialect = "openresponses"
+    source: Iterable[object], dialect: Dialect = "openresponses"
 ) -> Report:
     """A capture of several consecutive streams (one event per line): each stream is checked on its own,
     event indexes stay those of the capture."""
-    findings: list[Finding] = []
+    events, findings = _decoded(source)
     for offset, stream in split_streams(events):
         for f in check_stream(stream, dialect).findings:
             shifted = None if f.event_index is None else f.event_index + offset
@@ -143,6 +145,24 @@ def check_exchange(
     return report
 
 
+def _decoded(source: Iterable[object]) -> tuple[list[Event | None], list[Finding]]:
+    """Decoded payloads as events; an entry that is not a JSON object is a finding and becomes ``None``."""
+    events: list[Event | None] = []
+    findings: list[Finding] = []
+    for index, value in enumerate(source):
+        event = as_mapping(value)
+        if event is None and value is not None:
+            findings.append(
+                finding(
+                    "schema.json",
+                    f"the event is {describe(value)}, expected a JSON object",
+                    event_index=index,
+                )
+            )
+        events.append(event)
+    return events, findings
+
+
 def _event_findings(events: Sequence[Event | None], dialect: Dialect) -> list[Finding]:
     findings: list[Finding] = []
     unknown: dict[str, int] = {}
@@ -165,11 +185,12 @@ def _terminal_response(
     events = (
         decode_frames(parse_frames(source), dialect)[0]
         if isinstance(source, (bytes, str))
-        else source
+        else _decoded(source)[0]
     )
     final: Mapping[str, Any] | None = None
     for event in events:
-        if event is not None and event.get("type") in TERMINAL:
+        kind = event.get("type") if event is not None else None
+        if event is not None and isinstance(kind, str) and kind in TERMINAL:
             final = as_mapping(event.get("response")) or final
     return final
 

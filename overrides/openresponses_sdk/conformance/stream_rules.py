@@ -107,7 +107,7 @@ class _Text:
 @dataclass(slots=True)
 class _Item:
     index: int
-    id: object
+    id: str | None
     phantom: bool = False
     done: bool = False
     open_parts: dict[tuple[PartKind, int], int] = field(
@@ -273,7 +273,7 @@ class StreamChecker:
         matched: set[int] = set()
         for i, got in enumerate(items):
             got_map = as_mapping(got)
-            got_id: object = got_map.get("id") if got_map is not None else None
+            got_id = _text_or_none(got_map.get("id")) if got_map is not None else None
             streamed = by_id.get(got_id) if got_id is not None else None
             streamed = streamed or self._items.get(i)
             where = f"response.output[{i}]"
@@ -322,7 +322,7 @@ class StreamChecker:
         if not isinstance(oi, int):
             return
         item_map = as_mapping(item)
-        item_id: object = item_map.get("id") if item_map is not None else None
+        item_id = _text_or_none(item_map.get("id")) if item_map is not None else None
         if oi in self._items:
             self._add(
                 "stream.output-index",
@@ -356,7 +356,9 @@ class StreamChecker:
                 "output_index",
                 once=("item-open", oi),
             )
-            item = self._items[oi] = _Item(oi, event.get("item_id"), phantom=True)
+            item = self._items[oi] = _Item(
+                oi, _text_or_none(event.get("item_id")), phantom=True
+            )
         elif item.done:
             self._add(
                 "stream.item-open",
@@ -365,7 +367,7 @@ class StreamChecker:
                 "output_index",
                 once=("item-done", oi),
             )
-        item_id = event.get("item_id")
+        item_id = _text_or_none(event.get("item_id"))
         if item_id is not None and item.id is not None and item_id != item.id:
             self._add(
                 "stream.item-id",
@@ -591,10 +593,15 @@ def split_streams(
         if kind == "response.created" and ended:
             cuts.append(i)
             ended = False
-        elif kind in TERMINAL:
+        elif isinstance(kind, str) and kind in TERMINAL:
             ended = True
     cuts.append(len(events))
     return [(a, events[a:b]) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _text_or_none(value: object) -> str | None:
+    """An id as a string; other JSON (a schema finding already) does not identify anything."""
+    return value if isinstance(value, str) else None
 
 
 def _part_text(
