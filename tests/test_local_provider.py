@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -655,3 +656,40 @@ def test_conformance_checker_finds_nothing(
         request, payload, "openresponses", content_type=reply.headers["content-type"]
     )
     assert report.findings == []
+
+
+def test_chunked_and_malformed_request_framing(http: httpx.Client) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"model": "echo-1", '
+        yield b'"input": "chunked"}'
+
+    reply = http.post(
+        "/responses", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert reply.status_code == 200 and text_of(reply.json()) == "You said: chunked"
+    reply = http.post("/responses", content=b"{}", headers={"content-length": "2"})
+    assert reply.status_code == 400 and reply.json()["error"]["param"] == "model"
+
+
+@pytest.mark.parametrize(
+    ("head", "status", "code"),
+    [
+        (f"Content-Length: {64 * 1024 * 1024}", 413, "request_too_large"),
+        ("Content-Length: ten", 400, "invalid_request"),
+        ("Transfer-Encoding: chunked\r\n\r\nzz", 400, "invalid_request"),
+    ],
+)
+def test_bad_framing_is_answered_and_closed(
+    server: LocalServer, head: str, status: int, code: str
+) -> None:
+    host, port = server.base_url.removeprefix("http://").split("/")[0].split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as sock:
+        sock.sendall(
+            f"POST /v1/responses HTTP/1.1\r\nHost: x\r\n{head}\r\n\r\n".encode()
+        )
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    status_line, _, rest = data.partition(b"\r\n")
+    assert status_line.split()[1] == str(status).encode()
+    assert json.loads(rest.split(b"\r\n\r\n", 1)[1])["error"]["code"] == code

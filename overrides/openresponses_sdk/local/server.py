@@ -72,15 +72,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_json(error.status, error.body())
 
     def _read_json(self) -> Json:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > _MAX_BODY:
-            raise RequestError(
-                f"request body larger than {_MAX_BODY} bytes",
-                None,
-                "request_too_large",
-                413,
-            )
-        raw = self.rfile.read(length)
+        raw = (
+            self._read_chunked()
+            if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower()
+            else self._read_sized()
+        )
         try:
             parsed: Json = json.loads(raw)
         except ValueError as exc:
@@ -88,6 +84,47 @@ class _Handler(BaseHTTPRequestHandler):
                 f"request body is not valid JSON: {exc}", None, "invalid_json"
             ) from exc
         return parsed
+
+    def _read_sized(self) -> bytes:
+        header = self.headers.get("Content-Length") or "0"
+        if not header.isdigit():
+            self.close_connection = True
+            raise RequestError(
+                f"invalid Content-Length header {header!r}", None, "invalid_request"
+            )
+        self._check_size(int(header))
+        return self.rfile.read(int(header))
+
+    def _read_chunked(self) -> bytes:
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            line = self.rfile.readline(1024).split(b";")[0].strip()
+            try:
+                size = int(line, 16)
+            except ValueError:
+                self.close_connection = True
+                raise RequestError(
+                    "malformed chunked request body", None, "invalid_request"
+                ) from None
+            if size == 0:
+                while self.rfile.readline(1024) not in (b"\r\n", b"\n", b""):
+                    pass  # trailers
+                return b"".join(chunks)
+            total += size
+            self._check_size(total)
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline(3)
+
+    def _check_size(self, size: int) -> None:
+        if size > _MAX_BODY:
+            self.close_connection = True
+            raise RequestError(
+                f"request body larger than {_MAX_BODY} bytes",
+                None,
+                "request_too_large",
+                413,
+            )
 
     def _send_json(self, status: int, payload: JsonObject) -> None:
         data = json.dumps(payload).encode()
