@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 import logging
 import pickle
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -281,3 +282,36 @@ def test_too_many_redirects(server: ReplayServer) -> None:
     loop = Reply(307, [("Location", "/responses")])
     with ReplayServer(default=loop) as looping, Client(base_url=looping.url, max_retries=0) as client, pytest.raises(errors.APIConnectionError, match="More than 20 redirects"):
         client.responses.create(model="m")
+
+
+def test_input_items_stops_on_an_empty_page_even_if_has_more(server: ReplayServer) -> None:
+    empty = Reply.json({"object": "list", "data": [], "has_more": True, "first_id": "", "last_id": ""})
+    server.queue(_page([1], True), empty)
+    with Client(base_url=server.url, dialect="openai") as client:
+        assert len(list(client.responses.input_items("r"))) == 1
+    assert len(server.requests) == 2
+
+
+def test_leaving_a_stream_early_closes_it_without_waiting(server: ReplayServer) -> None:
+    events = text_stream_events(list("abcdef"))
+    server.queue(Reply.sse([sse_body(events[:6], done=False)], fault="stall"), Reply.json(MINIMAL_RESPONSE))
+    with Client(base_url=server.url, timeout=30) as client:
+        started = time.monotonic()
+        with client.responses.create(model="m", stream=True) as stream:
+            first = [next(stream), next(stream)]
+        assert time.monotonic() - started < 5 and [e.type for e in first] == ["response.created", "response.output_item.added"]
+        with pytest.raises(StopIteration):
+            next(stream)
+        assert client.responses.create(model="m").id == "resp_1"  # the client is still usable
+
+
+async def test_leaving_an_async_stream_early_closes_it(server: ReplayServer) -> None:
+    events = text_stream_events(list("abcdef"))
+    server.queue(Reply.sse([sse_body(events[:6], done=False)], fault="stall"))
+    async with AsyncClient(base_url=server.url, timeout=30) as client:
+        stream = await client.responses.create(model="m", stream=True)
+        async with stream:
+            async for delta in stream.text_deltas():
+                assert delta == "a"
+                break
+        assert stream.http_response.is_closed
