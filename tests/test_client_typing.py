@@ -7,11 +7,17 @@ from collections.abc import Iterator
 from typing import assert_type
 
 import pytest
-
 from openresponses_sdk import openai_types, types
 from openresponses_sdk.client import AsyncClient, Client
 from openresponses_sdk.streaming import AsyncResponseStream, ResponseStream
-from tests.servers import MINIMAL_RESPONSE, Reply, ReplayServer, sse_body, text_stream_events
+
+from tests.servers import (
+    MINIMAL_RESPONSE,
+    ReplayServer,
+    Reply,
+    sse_body,
+    text_stream_events,
+)
 
 
 @pytest.fixture
