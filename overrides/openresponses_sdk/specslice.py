@@ -16,17 +16,19 @@ _SCHEMA_REF = "#/components/schemas/"
 
 def _refs(node: object) -> Iterator[str]:
     """Yield every component-schema name referenced anywhere below ``node``."""
-    stack = [node]
+    stack: list[object] = [node]
     while stack:
         cur = stack.pop()
         if isinstance(cur, dict):
-            for key, value in cur.items():  # pyright: ignore[reportUnknownVariableType]
+            items: list[tuple[object, object]] = list(cur.items())  # pyright: ignore[reportUnknownArgumentType]
+            for key, value in items:
                 if key in ("$ref", "$recursiveRef") and isinstance(value, str) and value.startswith(_SCHEMA_REF):
                     yield value[len(_SCHEMA_REF) :]
                 else:
                     stack.append(value)
         elif isinstance(cur, list):
-            stack.extend(cur)  # pyright: ignore[reportUnknownArgumentType]
+            elements: list[object] = cur  # pyright: ignore[reportUnknownVariableType]
+            stack.extend(elements)
 
 
 def responses_paths(spec: JSON) -> JSON:
