@@ -461,3 +461,21 @@ def test_generated_model_findings_name_the_path() -> None:
     assert [(f.rule, f.path) for f in check_response(body).findings] == [
         ("schema.type", "output[0].content[0].text")
     ]
+
+
+def test_misplaced_known_type_is_a_union_error_not_an_extension() -> None:
+    body = request(
+        input=[
+            {
+                "type": "message",
+                "role": "user",
+                "content": [{"type": "output_text", "text": "hi"}],
+            }
+        ]
+    )
+    [wrong] = check_request(body).findings
+    assert (wrong.rule, wrong.path) == ("schema.union", "input[0].content[0].type")
+    assert (
+        wrong.message
+        == "type 'output_text' is not allowed here (expected 'input_file', 'input_image', 'input_text')"
+    )

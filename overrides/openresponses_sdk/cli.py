@@ -196,6 +196,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except InputError as exc:
         print(f"openresponses-sdk: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:

@@ -227,7 +227,7 @@ class LiveRunner:
             {
                 "type": "message",
                 "role": "assistant",
-                "content": [{"type": "output_text", "text": "Hello Ada."}],
+                "content": "Hello Ada.",  # a string: valid for both dialects' assistant input
             },
             {"type": "message", "role": "user", "content": "What is my name?"},
         ]

@@ -141,7 +141,7 @@ def check_schema(
         Finding, None
     ] = {}  # allOf branches may repeat a constraint: report it once
     for err in _validator(dialect, component).iter_errors(value):  # pyright: ignore[reportArgumentType, reportUnknownMemberType]
-        found.update(dict.fromkeys(_explain(err, path, event_index)))
+        found.update(dict.fromkeys(_explain(err, path, event_index, dialect)))
     return list(found)
 
 
@@ -246,7 +246,9 @@ def _unknown_type(tag: str, path: str, index: int | None, what: str) -> Finding:
     )
 
 
-def _explain(err: SchemaError, prefix: str, index: int | None) -> Iterator[Finding]:
+def _explain(
+    err: SchemaError, prefix: str, index: int | None, dialect: Dialect
+) -> Iterator[Finding]:
     """Turn one jsonschema error into findings at the deepest useful place (unions are descended into the
     member the payload's ``type`` selects)."""
     path = json_path(prefix, err.absolute_path)
@@ -259,13 +261,59 @@ def _explain(err: SchemaError, prefix: str, index: int | None) -> Iterator[Findi
         candidates = [errs for errs in members if not _rejects_tag(errs)]
         tag = err.instance.get("type") if isinstance(err.instance, dict) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
         if not candidates and isinstance(tag, str):
-            if not is_extension(tag):
+            if tag in _known_tags(dialect):
+                allowed = (
+                    ", ".join(repr(t) for t in _allowed_tags(members)) or "other types"
+                )
+                yield finding(
+                    "schema.union",
+                    f"type {tag!r} is not allowed here (expected {allowed})",
+                    path=json_path(path, ["type"]),
+                    event_index=index,
+                )
+            elif not is_extension(tag):
                 yield _unknown_type(tag, path, index, "item")
             return
         for sub in min(candidates or members, key=len):
-            yield from _explain(sub, prefix, index)
+            yield from _explain(sub, prefix, index, dialect)
         return
     yield _leaf(err, path, index)
+
+
+@functools.cache
+def _known_tags(dialect: Dialect) -> frozenset[str]:
+    """Every ``type`` tag some schema of the spec defines (so a misplaced one is not called unknown)."""
+    tags: set[str] = set()
+    stack: list[object] = [spec_document(dialect)["components"]]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            obj = cast("dict[str, Any]", node)
+            tag = _as_dict(_as_dict(obj.get("properties")).get("type"))
+            values: list[object] = list(tag.get("enum") or []) + (
+                [tag["const"]] if "const" in tag else []
+            )
+            tags.update(str(t) for t in values)
+            stack.extend(obj.values())
+        elif isinstance(node, list):
+            stack.extend(cast("list[object]", node))
+    return frozenset(tags)
+
+
+def _as_dict(value: object) -> dict[str, Any]:
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else {}
+
+
+def _allowed_tags(members: list[list[SchemaError]]) -> list[str]:
+    allowed: set[str] = set()
+    for errs in members:
+        for e in errs:
+            if list(e.relative_path) == ["type"] and e.validator in ("enum", "const"):
+                values: Any = e.validator_value
+                allowed.update(
+                    str(v) for v in (values if e.validator == "enum" else [values])
+                )
+    return sorted(allowed)
 
 
 def _members(err: SchemaError) -> list[list[SchemaError]]:
