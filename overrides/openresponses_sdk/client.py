@@ -4,6 +4,13 @@
 ``types.ResponseResource``; ``dialect="openai"`` gives ``openai_types.Response`` and the extra operations
 (retrieve, cancel, delete, input_items, input_tokens). The dialect is chosen here, never guessed from
 payloads. ``auth`` picks how the key travels: :class:`BearerAuth` (default) or :class:`AzureAuth`.
+
+    with Client(base_url="http://localhost:1234/v1") as client:
+        print(client.responses.create(model="m", input="Hi").output_text)
+        with client.responses.create(model="m", input="Hi", stream=True) as stream:
+            for delta in stream.text_deltas():
+                print(delta, end="")
+            final = stream.get_final_response()
 """
 
 from __future__ import annotations
