@@ -187,3 +187,23 @@ def test_api_key_is_sent_but_never_reported() -> None:
         r.report.to_json() + r.report.render_table() for r in results
     ) + repr(runner)
     assert "sk-secret-123" not in text and "<redacted>" in text
+
+
+def test_non_json_body_is_reported() -> None:
+    def html(path: str, body: dict[str, Any], result: Any) -> httpx.Response | None:
+        if body.get("instructions"):
+            return httpx.Response(
+                200,
+                headers={"content-type": "text/html"},
+                content=b"<html>maintenance</html>",
+            )
+        return None
+
+    results = run(html)
+    [problem] = results["system-prompt"].report.findings
+    assert (
+        problem.rule == "schema.json"
+        and "'text/html'" in problem.message
+        and "maintenance" in problem.message
+    )
+    assert results["basic-text"].ok

@@ -123,7 +123,7 @@ def check_exchange(
             else list(response_or_stream)
         )
         report.extend(check_stream(source, dialect, content_type=content_type).findings)
-        final = _terminal_response(source, dialect)
+        final = terminal_response(source, dialect)
     else:
         report.extend(check_response(body, dialect).findings)
         final = None if is_error_body(body) else body
@@ -179,9 +179,10 @@ def _event_findings(events: Sequence[Event | None], dialect: Dialect) -> list[Fi
     return findings
 
 
-def _terminal_response(
+def terminal_response(
     source: StreamSource, dialect: Dialect
 ) -> Mapping[str, Any] | None:
+    """The ``response`` of the last terminal event of a stream (raw SSE or decoded events), if any."""
     events = (
         decode_frames(parse_frames(source), dialect)[0]
         if isinstance(source, (bytes, str))

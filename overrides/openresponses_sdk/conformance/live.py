@@ -17,7 +17,11 @@ import httpx
 from jsonschema import Draft202012Validator
 
 from openresponses_sdk.conformance._json import as_list, as_mapping
-from openresponses_sdk.conformance.check import check_exchange, is_error_body
+from openresponses_sdk.conformance.check import (
+    check_exchange,
+    is_error_body,
+    terminal_response,
+)
 from openresponses_sdk.conformance.report import Dialect, Finding, Report
 from openresponses_sdk.conformance.rules import finding
 from openresponses_sdk.conformance.schema_rules import check_object
@@ -53,26 +57,8 @@ class Exchange:
     content_type: str
     body: JSONObject | None = None
     raw: bytes = b""
-
-    @property
-    def final(self) -> Mapping[str, Any] | None:
-        """The response object: the JSON body, or the terminal event's response of a stream."""
-        if self.body is not None:
-            return None if is_error_body(self.body) else self.body
-        final: Mapping[str, Any] | None = None
-        for line in self.raw.decode("utf-8", "replace").splitlines():
-            if line.startswith("data:") and line[5:].strip() not in ("", "[DONE]"):
-                try:
-                    event = as_mapping(json.loads(line[5:]))
-                except ValueError:
-                    continue
-                if event is not None and event.get("type") in (
-                    "response.completed",
-                    "response.incomplete",
-                    "response.failed",
-                ):
-                    final = as_mapping(event.get("response"))
-        return final
+    stream: bool = False
+    """The body is ``text/event-stream`` (kept raw in ``raw``)."""
 
 
 @dataclass(slots=True)
@@ -164,7 +150,9 @@ class LiveRunner:
         response = self._client.post(path, json=body)
         content_type = response.headers.get("content-type", "")
         if content_type.partition(";")[0].strip() == "text/event-stream":
-            return Exchange(response.status_code, content_type, raw=response.content)
+            return Exchange(
+                response.status_code, content_type, raw=response.content, stream=True
+            )
         try:
             parsed = as_mapping(response.json())
         except ValueError:
@@ -184,14 +172,25 @@ class LiveRunner:
                 [finding("live.http", f"HTTP {got.status}: {_error_text(got)}")]
             )
             raise _Stop
-        source: Any = got.raw if got.body is None else got.body
+        if not got.stream and got.body is None:
+            report.extend(
+                [
+                    finding(
+                        "schema.json",
+                        f"the body is not a JSON object (Content-Type {got.content_type!r}): "
+                        f"{got.raw[:80].decode('utf-8', 'replace')!r}",
+                    )
+                ]
+            )
+            raise _Stop
+        source: Any = got.raw if got.stream else got.body
         report.extend(
             check_exchange(
                 body, source, self.dialect, content_type=got.content_type
             ).findings
         )
-        final = got.final
-        if final is None:
+        final = terminal_response(got.raw, self.dialect) if got.stream else got.body
+        if final is None or is_error_body(final):
             report.extend([finding("live.behaviour", "no response object came back")])
             raise _Stop
         return final
