@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import keyword
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -257,9 +258,20 @@ def _ref_name(node: Mapping[str, Any]) -> str | None:
     return ref[len(_REF) :] if isinstance(ref, str) and ref.startswith(_REF) else None
 
 
+_RESERVED = frozenset({"to_dict", "from_dict", "extra", "self", "cls"})
+
+
 def python_name(prop: str) -> str:
-    """The attribute name the generator gives a JSON property (a keyword gets a trailing ``_``)."""
-    return prop + "_" if keyword.iskeyword(prop) else prop
+    """The attribute name the generator gives a JSON property (same rule as ``codegen.ir.py_name``)."""
+    name = re.sub(r"\W", "_", prop)
+    if not name or name[0].isdigit():
+        name = "_" + name
+    return name + "_" if keyword.iskeyword(name) or name in _RESERVED else name
+
+
+def class_name(component: str) -> str:
+    """The class name the generator gives a component (``Conversation-2`` → ``Conversation2``)."""
+    return component if component.isidentifier() else re.sub(r"\W", "", component)
 
 
 class _Differ:
@@ -397,7 +409,9 @@ class _Differ:
                 )
             )
             if self._is_object(self.new[new_name], self.new):
-                self.log.impact.classes_renamed.append(f"{old_name} -> {new_name}")
+                self.log.impact.classes_renamed.append(
+                    f"{class_name(old_name)} -> {class_name(new_name)}"
+                )
         return done
 
     def schema(self, name: str) -> None:
@@ -411,7 +425,7 @@ class _Differ:
             if old is None:
                 self._add("schema-added", name, "", set(), "new schema")
                 if is_class:
-                    impact.classes_added.append(name)
+                    impact.classes_added.append(class_name(name))
             else:
                 self._add(
                     "schema-removed",
@@ -421,7 +435,7 @@ class _Differ:
                     "schema removed",
                 )
                 if is_class:
-                    impact.classes_removed.append(name)
+                    impact.classes_removed.append(class_name(name))
             return
         if old == new:
             return
@@ -483,7 +497,9 @@ class _Differ:
     def _union(self, name: str, member: str, old: JSON, new: JSON) -> None:
         a = {self._shape(m) for m in self._members(old)}
         b = {self._shape(m) for m in self._members(new)}
-        where = f"{name}.{member}" if member else name
+        where = (
+            f"{class_name(name)}.{python_name(member)}" if member else class_name(name)
+        )
         for added in sorted(b - a):
             self._add(
                 "union-member-added",
@@ -492,7 +508,7 @@ class _Differ:
                 {"response"},
                 f"union gains member {added} (exhaustive matching on received values breaks)",
             )
-            self.log.impact.union_members_added.append(f"{where}: {added}")
+            self.log.impact.union_members_added.append(f"{where}: {class_name(added)}")
         for removed in sorted(a - b):
             self._add(
                 "union-member-removed",
@@ -501,14 +517,16 @@ class _Differ:
                 {"request"},
                 f"union loses member {removed} (requests that send it are rejected)",
             )
-            self.log.impact.union_members_removed.append(f"{where}: {removed}")
+            self.log.impact.union_members_removed.append(
+                f"{where}: {class_name(removed)}"
+            )
 
     def _object(self, name: str, prefix: str, old: JSON, new: JSON) -> None:
         po, ro = self._flatten(old, self.old)
         pn, rn = self._flatten(new, self.new)
         for prop in sorted(set(po) | set(pn)):
             member = f"{prefix}{prop}"
-            field_name = f"{name}.{prefix}{python_name(prop)}"
+            field_name = f"{class_name(name)}.{python_name(prop)}"
             if prop not in po:
                 required = prop in rn
                 self._add(
