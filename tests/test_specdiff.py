@@ -104,6 +104,14 @@ def test_first_bump_contract_changes(first_bump: Changelog) -> None:
     assert code.side == "response" and code.breaking
     error = change(first_bump, "type-changed", "MCPToolCall", "error")
     assert error.detail == "type string -> MCPToolCallError" and error.breaking
+    assert first_bump.impact.unions_added == [
+        "MCPToolCallError"
+    ]  # the new error union of MCPToolCall.error
+    assert first_bump.impact.classes_added == [
+        "HTTPError",
+        "MCPProtocolError",
+        "MCPToolExecutionError",
+    ]
     web = change(first_bump, "property-added", "WebSearchTool", "external_web_access")
     assert not web.breaking and web.detail == "new optional property"
     assert "WebSearchTool.external_web_access" in first_bump.impact.fields_added

@@ -99,6 +99,8 @@ class ApiImpact:
     fields_removed: list[str] = field(default_factory=list[str])
     union_members_added: list[str] = field(default_factory=list[str])
     union_members_removed: list[str] = field(default_factory=list[str])
+    unions_added: list[str] = field(default_factory=list[str])
+    unions_removed: list[str] = field(default_factory=list[str])
 
     def to_dict(self) -> dict[str, list[str]]:
         return {
@@ -109,6 +111,8 @@ class ApiImpact:
             "fields_removed": self.fields_removed,
             "union_members_added": self.union_members_added,
             "union_members_removed": self.union_members_removed,
+            "unions_added": self.unions_added,
+            "unions_removed": self.unions_removed,
         }
 
 
@@ -422,10 +426,13 @@ class _Differ:
             assert present is not None
             table = self.new if old is None else self.old
             is_class = self._is_object(present, table)
+            is_union = self._is_union(present)
             if old is None:
                 self._add("schema-added", name, "", set(), "new schema")
                 if is_class:
                     impact.classes_added.append(class_name(name))
+                elif is_union:
+                    impact.unions_added.append(class_name(name))
             else:
                 self._add(
                     "schema-removed",
@@ -436,6 +443,8 @@ class _Differ:
                 )
                 if is_class:
                     impact.classes_removed.append(class_name(name))
+                elif is_union:
+                    impact.unions_removed.append(class_name(name))
             return
         if old == new:
             return
