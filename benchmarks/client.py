@@ -67,15 +67,17 @@ class ServerProcess:
 def _best(*fns: Callable[[], float]) -> list[float]:
     """Best of ``ROUNDS`` runs of each ``fn`` (which returns seconds), after one warm-up each.
 
-    The contenders alternate within every round so that load from other processes hits them alike,
+    The contenders alternate (in turn order) within every round so that load from other processes hits them alike,
     and the minimum (as ``timeit`` recommends) is the least disturbed measurement.
     """
     for fn in fns:
         fn()
     times: list[list[float]] = [[] for _ in fns]
+    order = list(range(len(fns)))
     for _ in range(ROUNDS):
-        for fn, samples in zip(fns, times, strict=True):
-            samples.append(fn())
+        for i in order:
+            times[i].append(fns[i]())
+        order.reverse()  # nobody always goes first
     return [min(samples) for samples in times]
 
 

@@ -65,10 +65,17 @@ class TransportConfig:
     backoff: Backoff = DEFAULT_BACKOFF
     default_headers: Mapping[str, str] = attrs.field(factory=dict[str, str])
     default_query: Mapping[str, Any] = attrs.field(factory=dict[str, Any])
+    _urls: dict[str, httpx.URL] = attrs.field(factory=dict[str, httpx.URL], init=False, repr=False, eq=False)
 
     def url(self, path: str) -> httpx.URL:
-        """Absolute URL of an API path (``/responses``) under the base URL."""
-        return self.base_url.copy_with(raw_path=self.base_url.raw_path.rstrip(b"/") + path.encode())
+        """Absolute URL of an API path (``/responses``) under the base URL (parsed once per path)."""
+        url = self._urls.get(path)
+        if url is None:
+            raw_path = self.base_url.raw_path.partition(b"?")[0].rstrip(b"/") + path.encode()
+            url = self._urls[path] = self.base_url.copy_with(raw_path=raw_path)
+            if len(self._urls) > 256:  # paths with response ids: keep the cache small
+                self._urls.clear()
+        return url
 
     def build(
         self,
@@ -96,7 +103,7 @@ class TransportConfig:
             payload = jsonable({**(body or {}), **(options.extra_body or {})})
         timeout = self.timeout if isinstance(options.timeout, Unset) else options.timeout
         return http.build_request(
-            method, self.url(path), params=_drop_none(params), headers=headers, json=payload, timeout=timeout
+            method, self.url(path), params=_drop_none(params) or None, headers=headers, json=payload, timeout=timeout
         )
 
     def redirect(self, request: httpx.Request, response: httpx.Response) -> httpx.Request | None:
