@@ -14,7 +14,7 @@ from openresponses_sdk.cli import detect_format, main
 from openresponses_sdk.conformance import RULES
 from openresponses_sdk.local import MODEL_NAME, LocalServer
 
-from tests.conftest import RECORDED, SHARED, iter_events
+from tests.conftest import RECORDED, REPO, SHARED, iter_events
 
 
 def cli(*argv: str) -> tuple[int, str]:
@@ -189,3 +189,16 @@ def test_live_failure_exit_status_and_no_key_leak(rejecting_server: str) -> None
     assert status == 1 and "sk-live-SECRET" not in out
     basic = next(r for r in data if r["scenario"] == "basic-text")
     assert basic["findings"][0]["message"] == "HTTP 401: invalid key: Bearer <redacted>"
+
+
+def test_spec_diff_compares_slice_to_slice(shared: Path) -> None:
+    """The committed slice and the full upstream file it was cut from are the same contract."""
+    status, out = cli(
+        "spec-diff",
+        str(REPO / "schema" / "openai-responses.json"),
+        str(SHARED / "specs" / "openai" / "openapi-2026-08-21.json"),
+    )
+    assert (
+        status == 0
+        and "0 contract change(s), 0 breaking; 0 documentation-only change(s)." in out
+    )
