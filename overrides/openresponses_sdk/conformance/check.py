@@ -39,13 +39,12 @@ def check_request(body: object, dialect: Dialect = "openresponses") -> Report:
     request = as_mapping(body)
     if request is not None:
         items = as_list(request.get("input"))
+        # a continued conversation may answer calls of a previous response, which are not visible here
         continued = (
             request.get("previous_response_id") is not None
             or request.get("conversation") is not None
         )
-        if (
-            items is not None and not continued
-        ):  # calls of a previous response cannot be seen from here
+        if items is not None and not continued:
             report.extend(check_call_ids(items, path="input"))
     return report
 
