@@ -315,3 +315,8 @@ async def test_leaving_an_async_stream_early_closes_it(server: ReplayServer) -> 
                 assert delta == "a"
                 break
         assert stream.http_response.is_closed
+
+
+def test_redaction_spares_placeholder_keys() -> None:
+    assert Secret("sk-abcdefgh").redact("bad key sk-abcdefgh!") == "bad key ***!"
+    assert Secret("x").redact("max tokens exceeded") == "max tokens exceeded"

@@ -21,8 +21,9 @@ class Secret:
         return self._value
 
     def redact(self, text: str) -> str:
-        """``text`` with every occurrence of the secret replaced by ``***``."""
-        return text.replace(self._value, "***") if self._value else text
+        """``text`` with every occurrence of the secret replaced by ``***`` (placeholder values shorter
+        than 8 characters, like ``"x"``, are left alone rather than mangling every message)."""
+        return text.replace(self._value, "***") if len(self._value) >= 8 else text
 
     def __repr__(self) -> str:
         return "Secret('***')"
