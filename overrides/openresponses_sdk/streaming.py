@@ -100,12 +100,14 @@ class EventDecoder(Generic[EventT, ResponseT]):
     def finish(self) -> None:
         """Called at the end of the body: a stream without a terminal event was cut short."""
         if self.accumulator.terminal is None:
-            raise errors.StreamProtocolError(
-                f"Stream ended after {self.count} events without a terminal event "
-                f"({', '.join(sorted(TERMINAL_EVENTS))})",
-                event_index=self.count,
-                request=self.request,
-            )
+            raise self._truncated()
+
+    def _truncated(self) -> errors.StreamProtocolError:
+        return errors.StreamProtocolError(
+            f"Stream ended after {self.count} events without a terminal event ({', '.join(sorted(TERMINAL_EVENTS))})",
+            event_index=self.count,
+            request=self.request,
+        )
 
     def final_response(self) -> ResponseT:
         """The terminal response, typed; output rebuilt from the events when the server sent none."""
@@ -113,8 +115,7 @@ class EventDecoder(Generic[EventT, ResponseT]):
             raise self.failure
         final = self.accumulator.final()
         if final is None:
-            self.finish()
-            raise AssertionError("unreachable: finish() raises without a terminal event")
+            raise self._truncated()
         try:
             return self._parse_response(final)
         except ValidationError as exc:
