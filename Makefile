@@ -6,6 +6,11 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SPECS_DIR ?= $(SHARED)/specs
 
+OLD ?= $(SPECS_DIR)/openai/openapi-2026-08-14.json
+NEW ?= $(SPECS_DIR)/openai/openapi-2026-08-21.json
+UPSTREAM_OPENRESPONSES := https://raw.githubusercontent.com/openresponses/openresponses/main/public/openapi/openapi.json
+UPSTREAM_OPENAI := https://raw.githubusercontent.com/openai/openai-openapi/main/openapi.json
+
 .PHONY: run test generate check-generated pin typecheck pytest bench spec-diff update-spec clean
 
 $(STAMP): pyproject.toml
@@ -47,6 +52,23 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/parse.py
+
+## Contract changelog between two spec files: make spec-diff [OLD=...] [NEW=...]
+spec-diff: $(STAMP)
+	$(PY) -m openresponses_sdk.cli spec-diff $(OLD) $(NEW)
+
+## Fetch upstream (where a network exists; else re-pin from $(SPECS_DIR)), re-pin + hash, regenerate,
+## and write the contract changelog next to schema/spec.lock.json
+update-spec: $(STAMP)
+	rm -rf build/spec-old build/upstream && mkdir -p build/spec-old build/upstream
+	cp schema/openresponses.json schema/openai-responses.json build/spec-old/
+	@if curl -fsSL --max-time 60 -o build/upstream/openresponses.json $(UPSTREAM_OPENRESPONSES) \
+	 && curl -fsSL --max-time 60 -o build/upstream/openai.json $(UPSTREAM_OPENAI); \
+	then PYTHONPATH=. $(PY) -m codegen.prune --file openresponses=build/upstream/openresponses.json --file openai=build/upstream/openai.json; \
+	else echo "update-spec: no network, re-pinning from $(SPECS_DIR)"; PYTHONPATH=. $(PY) -m codegen.prune $(SPECS_DIR); fi
+	PYTHONPATH=. $(PY) -m codegen
+	{ $(PY) -m openresponses_sdk.cli spec-diff build/spec-old/openresponses.json schema/openresponses.json; \
+	  $(PY) -m openresponses_sdk.cli spec-diff build/spec-old/openai-responses.json schema/openai-responses.json; } > schema/CHANGELOG.md
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
