@@ -202,3 +202,20 @@ def test_normalization_makes_the_specs_consumable_by_openapi_python_client() -> 
         models, errors = opc_errors(N.normalize(raw)[0])
         assert errors == residual
         assert models > 80
+
+
+@pytest.mark.parametrize(("release", "events"), [("2026-07-16", 53), ("2026-08-14", 53), ("2026-08-21", 58)])
+def test_generator_copes_with_each_openai_release(release: str, events: int) -> None:
+    """Regenerate-on-bump: every consecutive upstream release slices, normalizes, builds and compiles."""
+    from codegen.render import render_module
+
+    upstream = SHARED / "specs" / "openai" / f"openapi-{release}.json"
+    if not upstream.is_file():
+        pytest.skip(f"{upstream} not found (../shared is absent)")
+    norm, _ = N.normalize(responses_slice(json.loads(upstream.read_text())))
+    apply_deviations(norm, "openai")
+    module = build(norm, "ResponseStreamEvent")
+    stream = module.defs["ResponseStreamEvent"]
+    assert isinstance(stream, UnionDef) and len(stream.tags) == events
+    source = render_module(module, title="OpenAI", spec_version=release, mixins={"Response": "ResponseMixin"})
+    compile(source, f"openai-{release}", "exec")
