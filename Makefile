@@ -42,8 +42,8 @@ pin: $(STAMP)
 
 typecheck: $(STAMP)
 	cd overrides && ../$(VENV)/bin/mypy --strict -p openresponses_sdk
-	$(VENV)/bin/mypy --strict tests/typing
-	$(VENV)/bin/pyright overrides/openresponses_sdk tests/typing
+	$(VENV)/bin/mypy --strict tests/typing tests/test_client_typing.py
+	$(VENV)/bin/pyright overrides/openresponses_sdk tests/typing tests/test_client_typing.py
 
 pytest: $(STAMP)
 	$(PY) -m pytest -q
@@ -52,6 +52,7 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/parse.py
+	PYTHONPATH=. $(PY) benchmarks/client.py
 
 ## Contract changelog between two spec files: make spec-diff [OLD=...] [NEW=...]
 spec-diff: $(STAMP)

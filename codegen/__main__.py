@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from codegen.deviations import apply_deviations
-from codegen.ir import build
+from codegen.ir import build, output_models
 from codegen.normalize import normalize
 from codegen.render import render_module
 from codegen.specs import ROOT, SCHEMA_DIR, SPECS
@@ -26,7 +26,9 @@ def generate(out: Path) -> list[str]:
         module = build(norm, spec.stream_union)
         pkg = out / spec.package
         pkg.mkdir(parents=True, exist_ok=True)
-        source = render_module(module, title=spec.title, spec_version=doc["info"]["version"], mixins=dict(spec.mixins))
+        mixins = dict(spec.mixins) | {m: "OutputItemMixin" for m in output_models(module, spec.output_item_union)}
+        source = render_module(module, title=spec.title, spec_version=doc["info"]["version"], mixins=mixins,
+                               input_item_param=spec.input_item_param)
         (pkg / "__init__.py").write_text(source, encoding="utf-8")
         (pkg / "params.py").write_text(params, encoding="utf-8")
         (pkg / "UNDISCRIMINATED.txt").write_text("".join(r + "\n" for r in module.report), encoding="utf-8")

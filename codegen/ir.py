@@ -350,3 +350,12 @@ def json_kind(v: object) -> str:
     if isinstance(v, str):
         return "string"
     return "object" if isinstance(v, dict) else "array"
+
+
+def output_models(module: Module, union: str) -> list[str]:
+    """The object models that are members (directly or through nested unions) of ``union``."""
+    b = Builder({"components": {"schemas": {}}})
+    b.defs = module.defs
+    d = module.defs[union]
+    assert isinstance(d, UnionDef), union
+    return b.flat_models(d.members)

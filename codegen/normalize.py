@@ -266,11 +266,29 @@ def add_type_discriminators(spec: JSON) -> int:
     return changed
 
 
+def ref_siblings_are_annotations(spec: JSON) -> int:
+    """``{"type": "object", "title": "Item", "$ref": ...}``: beside a ``$ref`` only annotations stay, and
+    a ``oneOf`` of objects loses its ``type: object`` (else a generator reads a free-form object)."""
+    changed = 0
+    for node in walk(spec):
+        if "$ref" in node:
+            extra = [k for k in node if k != "$ref" and k not in ANNOTATIONS and not k.startswith("x-")]
+        elif ("oneOf" in node or "anyOf" in node) and node.get("type") == "object" and "properties" not in node:
+            extra = ["type"]  # a union of objects, not a free-form object (OpenAI ``Item``)
+        else:
+            continue
+        for k in extra:
+            del node[k]
+        changed += 1
+    return changed
+
+
 PASSES: list[Callable[[JSON], int]] = [
     sanitize_component_names,
     unwrap_nullable_components,
     inline_streaming_event_union,
     recursive_ref_to_ref,
+    ref_siblings_are_annotations,
     drop_disallowed_fields,
     drop_sdk_only_properties,
     unwrap_annotated_allof,

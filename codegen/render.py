@@ -216,7 +216,9 @@ class Emitter:
         return all(kind_of(m, self.defs) == {"object"} for m in d.members)
 
 
-def render_module(module: Module, *, title: str, spec_version: str, mixins: dict[str, str]) -> str:
+def render_module(
+    module: Module, *, title: str, spec_version: str, mixins: dict[str, str], input_item_param: str = ""
+) -> str:
     em = Emitter(module.defs)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
@@ -240,6 +242,7 @@ def render_module(module: Module, *, title: str, spec_version: str, mixins: dict
         mixin_imports=sorted(set(mixins[m.name] for m in models if m.name in mixins)),
         stream_parser=parser_name(module.stream_union),
         stream_union=module.stream_union,
+        input_item_param=input_item_param,
         names=sorted([*module.defs, *(f"Unknown{u.name}" for u in unions), *(parser_name(u.name) for u in unions)]),
     )
     return drop_unused_imports(source)

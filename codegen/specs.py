@@ -21,6 +21,8 @@ class PinnedSpec:
     title: str
     stream_union: str
     mixins: tuple[tuple[str, str], ...]
+    output_item_union: str  # its members get ``as_input()`` (OutputItemMixin)
+    input_item_param: str  # the request-side union ``as_input()`` projects onto
 
 
 SPECS = (
@@ -34,6 +36,8 @@ SPECS = (
         title="OpenResponses",
         stream_union="StreamingEvent",
         mixins=(("ResponseResource", "ResponseMixin"),),
+        output_item_union="ItemField",
+        input_item_param="ItemParam",
     ),
     PinnedSpec(
         key="openai",
@@ -45,5 +49,7 @@ SPECS = (
         title="OpenAI Responses API",
         stream_union="ResponseStreamEvent",
         mixins=(("Response", "ResponseMixin"),),
+        output_item_union="OutputItem",
+        input_item_param="InputItem",
     ),
 )

@@ -2228,23 +2228,6 @@ class ProgramOutputItemParam(TypedDict):
     """
 
 
-InputItem: TypeAlias = EasyInputMessage | dict[str, Any] | CompactionTriggerItemParam | ItemReferenceParam | ProgramItemParam | ProgramOutputItemParam
-
-
-InputParam: TypeAlias = str | list[InputItem]
-"""
-Text, image, or file inputs to the model, used to generate a response.
-
-Learn more:
-- [Text inputs and outputs](/docs/guides/text)
-- [Image inputs](/docs/guides/images)
-- [File inputs](/docs/guides/pdf-files)
-- [Conversation state](/docs/guides/conversation-state)
-- [Function calling](/docs/guides/function-calling)
-
-"""
-
-
 ProgramOutputItemStatus: TypeAlias = Literal['completed', 'incomplete']
 
 
@@ -3217,3 +3200,27 @@ class WebSearchToolCall(TypedDict):
     Includes details on how the model used the web (search, open_page, find_in_page).
 
     """
+
+
+Item: TypeAlias = InputMessage | OutputMessage | FileSearchToolCall | ComputerToolCall | ComputerCallOutputItemParam | WebSearchToolCall | FunctionToolCall | FunctionCallOutputItemParam | ToolSearchCallItemParam | ToolSearchOutputItemParam | AdditionalToolsItemParam | ReasoningItem | CompactionSummaryItemParam | ImageGenToolCall | CodeInterpreterToolCall | LocalShellToolCall | LocalShellToolCallOutput | FunctionShellCallItemParam | FunctionShellCallOutputItemParam | ApplyPatchToolCallItemParam | ApplyPatchToolCallOutputItemParam | MCPListTools | MCPApprovalRequest | MCPApprovalResponse | MCPToolCall | CustomToolCallOutput | CustomToolCall
+"""
+Content item used to generate a response.
+
+"""
+
+
+InputItem: TypeAlias = EasyInputMessage | Item | CompactionTriggerItemParam | ItemReferenceParam | ProgramItemParam | ProgramOutputItemParam
+
+
+InputParam: TypeAlias = str | list[InputItem]
+"""
+Text, image, or file inputs to the model, used to generate a response.
+
+Learn more:
+- [Text inputs and outputs](/docs/guides/text)
+- [Image inputs](/docs/guides/images)
+- [File inputs](/docs/guides/pdf-files)
+- [Conversation state](/docs/guides/conversation-state)
+- [Function calling](/docs/guides/function-calling)
+
+"""

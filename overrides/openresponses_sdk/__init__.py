@@ -37,10 +37,14 @@ if TYPE_CHECKING:
     from openresponses_sdk import conformance as conformance
     from openresponses_sdk import openai_types as openai_types
     from openresponses_sdk import types as types
+    from openresponses_sdk._auth import AzureAuth as AzureAuth
+    from openresponses_sdk._auth import BearerAuth as BearerAuth
     from openresponses_sdk.api import aresponses as aresponses
     from openresponses_sdk.api import responses as responses
     from openresponses_sdk.client import AsyncClient as AsyncClient
     from openresponses_sdk.client import Client as Client
+    from openresponses_sdk.local import LocalServer as LocalServer
+    from openresponses_sdk.providers import PROVIDERS as PROVIDERS
     from openresponses_sdk.runner import RunResult as RunResult
     from openresponses_sdk.runner import arun as arun
     from openresponses_sdk.runner import run as run
@@ -64,6 +68,10 @@ _LAZY: dict[str, str] = {
     "openai_types": "openresponses_sdk.openai_types",
     "conformance": "openresponses_sdk.conformance",
     "Client": "openresponses_sdk.client",
+    "BearerAuth": "openresponses_sdk._auth",
+    "AzureAuth": "openresponses_sdk._auth",
+    "PROVIDERS": "openresponses_sdk.providers",
+    "LocalServer": "openresponses_sdk.local",
     "AsyncClient": "openresponses_sdk.client",
     "ResponseStream": "openresponses_sdk.streaming",
     "AsyncResponseStream": "openresponses_sdk.streaming",
@@ -86,7 +94,7 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
-    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncResponseStream",
+    "PROVIDERS", "APIConnectionError", "APIError", "AzureAuth", "BearerAuth", "LocalServer", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncResponseStream",
     "AuthenticationError", "BadRequestError", "Client", "ConflictError", "InternalServerError", "MissingApiKeyError",
     "NotFoundError", "OpenResponsesError", "OutputFormat", "ParsedResponse", "PermissionDeniedError",
     "RateLimitError", "ResponseStream", "ResponseStreamError", "RunResult", "StrictFallbackWarning",
