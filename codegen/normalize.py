@@ -64,18 +64,23 @@ def recursive_ref_to_ref(spec: JSON) -> int:
     return changed
 
 
-def drop_disallowed_fields(spec: JSON) -> int:
-    """Remove properties marked ``x-openresponses-disallowed`` (the spec forbids sending them there)."""
+def _drop_properties(spec: JSON, doomed: Callable[[JSON], bool]) -> int:
+    """Remove every property whose schema ``doomed`` selects (and its ``required`` entry)."""
     changed = 0
     for node in walk(spec):
         props = node.get("properties")
         if isinstance(props, dict):
-            for key in [k for k, v in props.items() if isinstance(v, dict) and v.get("x-openresponses-disallowed")]:
+            for key in [k for k, v in props.items() if isinstance(v, dict) and doomed(v)]:
                 del props[key]
                 if key in node.get("required", []):
                     node["required"].remove(key)
                 changed += 1
     return changed
+
+
+def drop_disallowed_fields(spec: JSON) -> int:
+    """Remove properties marked ``x-openresponses-disallowed`` (the spec forbids sending them there)."""
+    return _drop_properties(spec, lambda prop: bool(prop.get("x-openresponses-disallowed")))
 
 
 def unwrap_annotated_allof(spec: JSON) -> int:
@@ -225,16 +230,7 @@ def unwrap_nullable_components(spec: JSON) -> int:
 
 def drop_sdk_only_properties(spec: JSON) -> int:
     """Remove properties marked ``x-oaiSupportedSDKs``: computed by SDKs, never sent on the wire."""
-    changed = 0
-    for node in walk(spec):
-        props = node.get("properties")
-        if isinstance(props, dict):
-            for key in [k for k, v in props.items() if any("x-oaiSupportedSDKs" in n for n in walk(v))]:
-                del props[key]
-                if key in node.get("required", []):
-                    node["required"].remove(key)
-                changed += 1
-    return changed
+    return _drop_properties(spec, lambda prop: any("x-oaiSupportedSDKs" in n for n in walk(prop)))
 
 
 def add_type_discriminators(spec: JSON) -> int:
