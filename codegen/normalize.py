@@ -275,7 +275,7 @@ def ref_siblings_are_annotations(spec: JSON) -> int:
             continue
         for k in extra:
             del node[k]
-        changed += 1
+        changed += bool(extra)
     return changed
 
 

@@ -219,3 +219,28 @@ def test_generator_copes_with_each_openai_release(release: str, events: int) -> 
     assert isinstance(stream, UnionDef) and len(stream.tags) == events
     source = render_module(module, title="OpenAI", spec_version=release, mixins={"Response": "ResponseMixin"})
     compile(source, f"openai-{release}", "exec")
+
+
+def test_nullable_component_is_unwrapped_and_refs_become_nullable() -> None:
+    d = doc(E={"anyOf": [obj(code={"type": "string"}), {"type": "null"}], "description": "err"},
+            R=obj(error={"$ref": REF + "E"}))
+    assert N.unwrap_nullable_components(d) == 1
+    comps = d["components"]["schemas"]
+    assert comps["E"]["properties"] == {"code": {"type": "string"}} and comps["E"]["description"] == "err"
+    assert comps["R"]["properties"]["error"] == {"anyOf": [{"$ref": REF + "E"}, {"type": "null"}]}
+
+
+def test_sdk_only_properties_are_dropped() -> None:
+    d = doc(R={"type": "object", "required": ["output_text", "id"], "properties": {
+        "id": {"type": "string"},
+        "output_text": {"anyOf": [{"type": "string", "x-oaiSupportedSDKs": ["python"]}, {"type": "null"}]}}})
+    assert N.drop_sdk_only_properties(d) == 1
+    assert d["components"]["schemas"]["R"] == {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
+
+
+def test_ref_and_union_siblings_keep_only_annotations() -> None:
+    d = doc(A=obj(), U={"type": "object", "description": "u", "oneOf": [
+        {"type": "object", "title": "Item", "description": "d", "$ref": REF + "A"}, {"$ref": REF + "A"}]})
+    assert N.ref_siblings_are_annotations(d) == 2
+    assert d["components"]["schemas"]["U"] == {"description": "u", "oneOf": [
+        {"title": "Item", "description": "d", "$ref": REF + "A"}, {"$ref": REF + "A"}]}
