@@ -140,11 +140,10 @@ class Builder:
         self.report: list[str] = []
 
     def unique(self, base: str) -> str:
+        """A name for a hoisted inline schema that no definition or component uses."""
         name, i = base, 2
-        while name in self.defs or (name in self.comps and name != base):
+        while name in self.defs or name in self.comps:
             name, i = f"{base}{i}", i + 1
-        if name in self.comps and name == base and name in self.defs:
-            name = f"{base}{i}"
         return name
 
     def build_components(self) -> None:
@@ -247,15 +246,7 @@ class Builder:
     # --- union dispatch -----------------------------------------------------------------------
 
     def flat_models(self, members: list[TypeExpr]) -> list[str]:
-        out: list[str] = []
-        for m in members:
-            if isinstance(m, Ref):
-                d = self.defs[m.name]
-                if isinstance(d, ModelDef):
-                    out.append(d.name)
-                elif isinstance(d, UnionDef):
-                    out += [n for n in self.flat_models(d.members) if n not in out]
-        return out
+        return flat_models(self.defs, members)
 
     def tag_of(self, model: str, prop: str) -> tuple[list[object], bool]:
         d = self.defs[model]
@@ -352,10 +343,21 @@ def json_kind(v: object) -> str:
     return "object" if isinstance(v, dict) else "array"
 
 
+def flat_models(defs: dict[str, Def], members: list[TypeExpr]) -> list[str]:
+    """Object models among ``members``, nested unions flattened, first occurrence kept."""
+    out: list[str] = []
+    for m in members:
+        if isinstance(m, Ref):
+            d = defs[m.name]
+            if isinstance(d, ModelDef):
+                out.append(d.name)
+            elif isinstance(d, UnionDef):
+                out += [n for n in flat_models(defs, d.members) if n not in out]
+    return out
+
+
 def output_models(module: Module, union: str) -> list[str]:
     """The object models that are members (directly or through nested unions) of ``union``."""
-    b = Builder({"components": {"schemas": {}}})
-    b.defs = module.defs
     d = module.defs[union]
     assert isinstance(d, UnionDef), union
-    return b.flat_models(d.members)
+    return flat_models(module.defs, d.members)

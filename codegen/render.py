@@ -42,6 +42,13 @@ KIND_CHECK = {
     "array": "{v}.__class__ is list",
     "object": "is_mapping({v})",
 }
+PRIM_KIND = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
+NOT_KIND_CHECK = {
+    "string": "{v}.__class__ is not str",
+    "integer": "{v}.__class__ is not int",
+    "number": "{v}.__class__ is not float and {v}.__class__ is not int",
+    "boolean": "{v}.__class__ is not bool",
+}
 KIND_ORDER = ["null", "string", "boolean", "integer", "number", "array", "object"]
 
 
@@ -129,9 +136,8 @@ class Emitter:
                 return []
             if t.kind == "null":
                 return [f"if {v} is not None:", f"    raise bad_type({key}, 'null', {v})"]
-            kind = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}[t.kind]
-            test = KIND_CHECK[kind].format(v=v).replace(" is ", " is not ").replace(" or ", " and ")
-            return [f"if {test}:", f"    raise bad_type({key}, {kind!r}, {v})"]
+            kind = PRIM_KIND[t.kind]
+            return [f"if {NOT_KIND_CHECK[kind].format(v=v)}:", f"    raise bad_type({key}, {kind!r}, {v})"]
         if isinstance(t, Const):
             return [f"if {v} != {t.value!r}:", f"    raise bad_value({key}, ({t.value!r},), {v})"]
         if isinstance(t, Enum):
@@ -338,6 +344,7 @@ def union_view(em: Emitter, u: UnionDef) -> dict[str, object]:
         else:
             table[tag] = f"{cands[0]}.from_dict"
     members = [em.pytype(m) for m in u.members]
+    direct = em.union_is_objects(u.name)
     return {
         "name": u.name,
         "parser": parser_name(u.name),
@@ -346,6 +353,6 @@ def union_view(em: Emitter, u: UnionDef) -> dict[str, object]:
         "table": table,
         "subs": subs,
         "untagged": [f"{c}.from_dict" for c in u.untagged],
-        "direct": em.union_is_objects(u.name),
-        "body": [] if em.union_is_objects(u.name) else em.union_body(u.members, u, u.name),
+        "direct": direct,
+        "body": [] if direct else em.union_body(u.members, u, u.name),
     }

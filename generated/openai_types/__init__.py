@@ -3894,13 +3894,13 @@ class CreateModelResponseProperties(Model):
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
+                if v_temperature.__class__ is not float and v_temperature.__class__ is not int:
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
+                if v_top_p.__class__ is not float and v_top_p.__class__ is not int:
                     raise bad_type('top_p', 'number', v_top_p)
         v_user = data.get("user", UNSET)
         if v_user is not UNSET:
@@ -4108,13 +4108,13 @@ class CreateResponse(Model):
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
+                if v_temperature.__class__ is not float and v_temperature.__class__ is not int:
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
+                if v_top_p.__class__ is not float and v_top_p.__class__ is not int:
                     raise bad_type('top_p', 'number', v_top_p)
         v_user = data.get("user", UNSET)
         if v_user is not UNSET:
@@ -5827,7 +5827,7 @@ class FileSearchToolCallResultsItem(Model):
         v_score = data.get("score", UNSET)
         if v_score is not UNSET:
             n += 1
-            if (v_score.__class__ is not float and v_score.__class__ is not int):
+            if v_score.__class__ is not float and v_score.__class__ is not int:
                 raise bad_type('score', 'number', v_score)
         self = cls.__new__(cls)
         self.file_id = v_file_id
@@ -8223,9 +8223,9 @@ class HybridSearchOptions(Model):
             v_text_weight = data["text_weight"]
         except KeyError as e:
             raise missing(e.args[0]) from None
-        if (v_embedding_weight.__class__ is not float and v_embedding_weight.__class__ is not int):
+        if v_embedding_weight.__class__ is not float and v_embedding_weight.__class__ is not int:
             raise bad_type('embedding_weight', 'number', v_embedding_weight)
-        if (v_text_weight.__class__ is not float and v_text_weight.__class__ is not int):
+        if v_text_weight.__class__ is not float and v_text_weight.__class__ is not int:
             raise bad_type('text_weight', 'number', v_text_weight)
         n = 2
         self = cls.__new__(cls)
@@ -9982,7 +9982,7 @@ class LogProb(Model):
             raise missing(e.args[0]) from None
         if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
+        if v_logprob.__class__ is not float and v_logprob.__class__ is not int:
             raise bad_type('logprob', 'number', v_logprob)
         if v_bytes.__class__ is not list or v_bytes:
             try:
@@ -11091,13 +11091,13 @@ class ModelResponseProperties(Model):
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
+                if v_temperature.__class__ is not float and v_temperature.__class__ is not int:
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
+                if v_top_p.__class__ is not float and v_top_p.__class__ is not int:
                     raise bad_type('top_p', 'number', v_top_p)
         v_user = data.get("user", UNSET)
         if v_user is not UNSET:
@@ -12745,7 +12745,7 @@ class RankingOptions(Model):
         v_score_threshold = data.get("score_threshold", UNSET)
         if v_score_threshold is not UNSET:
             n += 1
-            if (v_score_threshold.__class__ is not float and v_score_threshold.__class__ is not int):
+            if v_score_threshold.__class__ is not float and v_score_threshold.__class__ is not int:
                 raise bad_type('score_threshold', 'number', v_score_threshold)
         v_hybrid_search = data.get("hybrid_search", UNSET)
         if v_hybrid_search is not UNSET:
@@ -13249,7 +13249,7 @@ class Response(Model, ResponseMixin):
             raise bad_type('id', 'string', v_id)
         if v_object != 'response':
             raise bad_value('object', ('response',), v_object)
-        if (v_created_at.__class__ is not float and v_created_at.__class__ is not int):
+        if v_created_at.__class__ is not float and v_created_at.__class__ is not int:
             raise bad_type('created_at', 'number', v_created_at)
         if v_output.__class__ is not list or v_output:
             try:
@@ -13274,13 +13274,13 @@ class Response(Model, ResponseMixin):
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
+                if v_temperature.__class__ is not float and v_temperature.__class__ is not int:
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
+                if v_top_p.__class__ is not float and v_top_p.__class__ is not int:
                     raise bad_type('top_p', 'number', v_top_p)
         v_user = data.get("user", UNSET)
         if v_user is not UNSET:
@@ -13375,7 +13375,7 @@ class Response(Model, ResponseMixin):
         if v_completed_at is not UNSET:
             n += 1
             if v_completed_at is not None:
-                if (v_completed_at.__class__ is not float and v_completed_at.__class__ is not int):
+                if v_completed_at.__class__ is not float and v_completed_at.__class__ is not int:
                     raise bad_type('completed_at', 'number', v_completed_at)
         v_error = data.get("error", UNSET)
         if v_error is not UNSET:
@@ -16189,7 +16189,7 @@ class ResponseLogProb(Model):
             raise missing(e.args[0]) from None
         if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
+        if v_logprob.__class__ is not float and v_logprob.__class__ is not int:
             raise bad_type('logprob', 'number', v_logprob)
         n = 2
         v_top_logprobs = data.get("top_logprobs", UNSET)
@@ -16260,7 +16260,7 @@ class ResponseLogProbTopLogprobsItem(Model):
         v_logprob = data.get("logprob", UNSET)
         if v_logprob is not UNSET:
             n += 1
-            if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
+            if v_logprob.__class__ is not float and v_logprob.__class__ is not int:
                 raise bad_type('logprob', 'number', v_logprob)
         self = cls.__new__(cls)
         self.token = v_token
@@ -21159,7 +21159,7 @@ class TopLogProb(Model):
             raise missing(e.args[0]) from None
         if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
+        if v_logprob.__class__ is not float and v_logprob.__class__ is not int:
             raise bad_type('logprob', 'number', v_logprob)
         if v_bytes.__class__ is not list or v_bytes:
             try:

@@ -1899,25 +1899,25 @@ class CreateResponseBody(Model):
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
+                if v_temperature.__class__ is not float and v_temperature.__class__ is not int:
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
+                if v_top_p.__class__ is not float and v_top_p.__class__ is not int:
                     raise bad_type('top_p', 'number', v_top_p)
         v_presence_penalty = data.get("presence_penalty", UNSET)
         if v_presence_penalty is not UNSET:
             n += 1
             if v_presence_penalty is not None:
-                if (v_presence_penalty.__class__ is not float and v_presence_penalty.__class__ is not int):
+                if v_presence_penalty.__class__ is not float and v_presence_penalty.__class__ is not int:
                     raise bad_type('presence_penalty', 'number', v_presence_penalty)
         v_frequency_penalty = data.get("frequency_penalty", UNSET)
         if v_frequency_penalty is not UNSET:
             n += 1
             if v_frequency_penalty is not None:
-                if (v_frequency_penalty.__class__ is not float and v_frequency_penalty.__class__ is not int):
+                if v_frequency_penalty.__class__ is not float and v_frequency_penalty.__class__ is not int:
                     raise bad_type('frequency_penalty', 'number', v_frequency_penalty)
         v_parallel_tool_calls = data.get("parallel_tool_calls", UNSET)
         if v_parallel_tool_calls is not UNSET:
@@ -2275,25 +2275,25 @@ class WebSocketResponseCreateEvent(Model):
         if v_temperature is not UNSET:
             n += 1
             if v_temperature is not None:
-                if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
+                if v_temperature.__class__ is not float and v_temperature.__class__ is not int:
                     raise bad_type('temperature', 'number', v_temperature)
         v_top_p = data.get("top_p", UNSET)
         if v_top_p is not UNSET:
             n += 1
             if v_top_p is not None:
-                if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
+                if v_top_p.__class__ is not float and v_top_p.__class__ is not int:
                     raise bad_type('top_p', 'number', v_top_p)
         v_presence_penalty = data.get("presence_penalty", UNSET)
         if v_presence_penalty is not UNSET:
             n += 1
             if v_presence_penalty is not None:
-                if (v_presence_penalty.__class__ is not float and v_presence_penalty.__class__ is not int):
+                if v_presence_penalty.__class__ is not float and v_presence_penalty.__class__ is not int:
                     raise bad_type('presence_penalty', 'number', v_presence_penalty)
         v_frequency_penalty = data.get("frequency_penalty", UNSET)
         if v_frequency_penalty is not UNSET:
             n += 1
             if v_frequency_penalty is not None:
-                if (v_frequency_penalty.__class__ is not float and v_frequency_penalty.__class__ is not int):
+                if v_frequency_penalty.__class__ is not float and v_frequency_penalty.__class__ is not int:
                     raise bad_type('frequency_penalty', 'number', v_frequency_penalty)
         v_parallel_tool_calls = data.get("parallel_tool_calls", UNSET)
         if v_parallel_tool_calls is not UNSET:
@@ -2854,7 +2854,7 @@ class TopLogProb(Model):
             raise missing(e.args[0]) from None
         if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
+        if v_logprob.__class__ is not float and v_logprob.__class__ is not int:
             raise bad_type('logprob', 'number', v_logprob)
         if v_bytes.__class__ is not list or v_bytes:
             try:
@@ -2925,7 +2925,7 @@ class LogProb(Model):
             raise missing(e.args[0]) from None
         if v_token.__class__ is not str:
             raise bad_type('token', 'string', v_token)
-        if (v_logprob.__class__ is not float and v_logprob.__class__ is not int):
+        if v_logprob.__class__ is not float and v_logprob.__class__ is not int:
             raise bad_type('logprob', 'number', v_logprob)
         if v_bytes.__class__ is not list or v_bytes:
             try:
@@ -4843,15 +4843,15 @@ class ResponseResource(Model, ResponseMixin):
             v_text = TextField.from_dict(v_text)
         except ValidationError as e:
             raise e.under('text') from None
-        if (v_top_p.__class__ is not float and v_top_p.__class__ is not int):
+        if v_top_p.__class__ is not float and v_top_p.__class__ is not int:
             raise bad_type('top_p', 'number', v_top_p)
-        if (v_presence_penalty.__class__ is not float and v_presence_penalty.__class__ is not int):
+        if v_presence_penalty.__class__ is not float and v_presence_penalty.__class__ is not int:
             raise bad_type('presence_penalty', 'number', v_presence_penalty)
-        if (v_frequency_penalty.__class__ is not float and v_frequency_penalty.__class__ is not int):
+        if v_frequency_penalty.__class__ is not float and v_frequency_penalty.__class__ is not int:
             raise bad_type('frequency_penalty', 'number', v_frequency_penalty)
         if v_top_logprobs.__class__ is not int:
             raise bad_type('top_logprobs', 'integer', v_top_logprobs)
-        if (v_temperature.__class__ is not float and v_temperature.__class__ is not int):
+        if v_temperature.__class__ is not float and v_temperature.__class__ is not int:
             raise bad_type('temperature', 'number', v_temperature)
         if v_reasoning is not None:
             try:
