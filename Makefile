@@ -42,8 +42,8 @@ pin: $(STAMP)
 
 typecheck: $(STAMP)
 	cd overrides && ../$(VENV)/bin/mypy --strict -p openresponses_sdk
-	$(VENV)/bin/mypy --strict tests/typing tests/test_client_typing.py
-	$(VENV)/bin/pyright overrides/openresponses_sdk tests/typing tests/test_client_typing.py
+	$(VENV)/bin/mypy --strict tests/typing tests/test_client_typing.py tests/test_client_tools.py
+	$(VENV)/bin/pyright overrides/openresponses_sdk tests/typing tests/test_client_typing.py tests/test_client_tools.py
 
 pytest: $(STAMP)
 	$(PY) -m pytest -q

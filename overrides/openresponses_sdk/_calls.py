@@ -9,7 +9,7 @@ from urllib.parse import quote
 import httpx
 
 from openresponses_sdk import errors
-from openresponses_sdk._dialects import Dialect, Operation
+from openresponses_sdk._dialects import OPENAI, Dialect, Operation
 from openresponses_sdk._transport import (
     AsyncTransport,
     CallOptions,
@@ -37,6 +37,16 @@ def endpoint_path(dialect: Dialect[Any, Any, Any], operation: Operation, respons
             raise ValueError(f"{operation}(): response_id must be a non-empty string, got {response_id!r}")
         path = path.replace("{response_id}", quote(response_id, safe=""))
     return method, path
+
+
+def request_body(dialect: Dialect[Any, Any, Any], body: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """``body`` with ``tools`` / ``tool_choice`` in the Responses form: callables become function tools
+    (strict by default for the OpenAI dialect), chat-style dicts are flattened; see :mod:`.tools`."""
+    if body is None or (body.get("tools") is None and body.get("tool_choice") is None):
+        return body
+    from openresponses_sdk.tools.convert import with_tool_params  # deferred: ~15 ms of imports, only for tools
+
+    return with_tool_params(body, strict=dialect is OPENAI)
 
 
 def parse_body(response: httpx.Response, parse: Callable[[Mapping[str, Any]], T], what: str) -> T:
@@ -68,6 +78,7 @@ class SyncCalls(Generic[ResponseT, EventT, CompactT]):
         stream: bool = False,
     ) -> httpx.Response:
         method, path = endpoint_path(self.dialect, operation, response_id)
+        body = request_body(self.dialect, body)
         return self.transport.request(method, path, body=body, query=query, options=options, stream=stream)
 
     def typed(self, operation: Operation, parse: Callable[[Mapping[str, Any]], T], **kwargs: Any) -> T:
@@ -97,6 +108,7 @@ class AsyncCalls(Generic[ResponseT, EventT, CompactT]):
         stream: bool = False,
     ) -> httpx.Response:
         method, path = endpoint_path(self.dialect, operation, response_id)
+        body = request_body(self.dialect, body)
         return await self.transport.request(method, path, body=body, query=query, options=options, stream=stream)
 
     async def typed(self, operation: Operation, parse: Callable[[Mapping[str, Any]], T], **kwargs: Any) -> T:

@@ -31,7 +31,7 @@ from openresponses_sdk.providers import OpenAIProviderName, OpenResponsesProvide
 from openresponses_sdk.resources import OAAsyncStream, OAStream, ORAsyncStream, ORStream
 from openresponses_sdk.routing import CLIENTS, Route, resolve
 from openresponses_sdk.structured import OutputFormat, ParsedResponse, output_format
-from openresponses_sdk.tools import ToolLike, to_tool_choice, to_tool_params
+from openresponses_sdk.tools import ToolLike
 
 
 @runtime_checkable
@@ -56,8 +56,6 @@ _NOT_BODY = frozenset(
         "provider",
         "api_key",
         "api_base",
-        "tools",
-        "tool_choice",
         "response_format",
         "timeout",
         "client_args",
@@ -106,12 +104,6 @@ def _prepare(params: dict[str, Any], stacklevel: int) -> _Call:
     body.update(
         {k: v for k, v in params.items() if k not in _NOT_BODY and v is not None}
     )
-    if params["tools"] is not None:
-        body["tools"] = to_tool_params(
-            params["tools"], strict=route.provider.dialect == "openai"
-        )
-    if params["tool_choice"] is not None:
-        body["tool_choice"] = to_tool_choice(params["tool_choice"])
     output = None
     if params["response_format"] is not None:
         output = output_format(params["response_format"])

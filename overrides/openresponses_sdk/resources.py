@@ -1,14 +1,16 @@
 """``client.responses``: every operation of each dialect, typed by the dialect (sync and async twins).
 
 Keyword arguments of ``create`` / ``compact`` / ``input_tokens`` are the generated request TypedDicts;
-keywords the spec does not know yet still reach the wire unchanged, as does ``extra_body``.
+keywords the spec does not know yet still reach the wire unchanged, as does ``extra_body``. ``tools``
+also takes Python callables (``@tool`` or plain) and chat-style function tools, and ``tool_choice`` a
+chat-style choice or a callable: they are converted to the Responses form before sending.
 ``extra_headers`` / ``extra_query`` / ``timeout`` apply to one call only.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Literal, NotRequired, Required, Unpack, overload
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, Required, Unpack, overload
 
 from openresponses_sdk import openai_types as oatypes
 from openresponses_sdk import types as ortypes
@@ -25,6 +27,9 @@ from openresponses_sdk.openai_types import params as oaparams
 from openresponses_sdk.streaming import AsyncResponseStream, ResponseStream
 from openresponses_sdk.types import params as orparams
 
+if TYPE_CHECKING:  # the converter itself is imported only when a call has tools
+    from openresponses_sdk.tools.convert import ToolArg, ToolChoiceArg
+
 Headers = Mapping[str, str]
 Query = Mapping[str, object]
 Body = Mapping[str, object]
@@ -35,21 +40,49 @@ OAStream = ResponseStream[oatypes.ResponseStreamEvent, oatypes.Response]
 OAAsyncStream = AsyncResponseStream[oatypes.ResponseStreamEvent, oatypes.Response]
 
 
-# The create bodies split on ``stream`` so that ``stream=True`` selects the stream return type.
+# ``tools`` / ``tool_choice`` widened to what the converter accepts (callables, chat-style dicts); the
+# create bodies then split on ``stream`` so that ``stream=True`` selects the stream return type.
 # (Narrowing an inherited TypedDict key is what the checkers flag; it is exactly the intent here.)
-class _ORStreaming(orparams.CreateResponseBody):
+class _ORCreate(orparams.CreateResponseBody):
+    tools: NotRequired[  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
+        Sequence[orparams.ResponsesToolParam | ToolArg] | None
+    ]
+    tool_choice: NotRequired[  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
+        orparams.ToolChoiceParam | ToolChoiceArg | None
+    ]
+
+
+class _OACreate(oaparams.CreateResponse):
+    tools: NotRequired[  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
+        Sequence[oaparams.Tool | ToolArg]
+    ]
+    tool_choice: NotRequired[  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
+        oaparams.ToolChoiceParam | ToolChoiceArg
+    ]
+
+
+class _OATokenCounts(oaparams.TokenCountsBody):
+    tools: NotRequired[  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
+        Sequence[oaparams.Tool | ToolArg] | None
+    ]
+    tool_choice: NotRequired[  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
+        oaparams.ToolChoiceParam | ToolChoiceArg | None
+    ]
+
+
+class _ORStreaming(_ORCreate):
     stream: Required[Literal[True]]  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
-class _ORPlain(orparams.CreateResponseBody):
+class _ORPlain(_ORCreate):
     stream: NotRequired[Literal[False]]  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
-class _OAStreaming(oaparams.CreateResponse):
+class _OAStreaming(_OACreate):
     stream: Required[Literal[True]]  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
-class _OAPlain(oaparams.CreateResponse):
+class _OAPlain(_OACreate):
     stream: NotRequired[Literal[False] | None]  # type: ignore[misc]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
@@ -337,7 +370,7 @@ class OpenAIResponses:
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutArg | Unset = UNSET,
-        **body: Unpack[oaparams.TokenCountsBody],
+        **body: Unpack[_OATokenCounts],
     ) -> oatypes.TokenCountsResource:
         """Count the input tokens a request would use (``POST /responses/input_tokens``)."""
         options = _options(extra_headers, extra_query, extra_body, timeout)
@@ -506,7 +539,7 @@ class AsyncOpenAIResponses:
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutArg | Unset = UNSET,
-        **body: Unpack[oaparams.TokenCountsBody],
+        **body: Unpack[_OATokenCounts],
     ) -> oatypes.TokenCountsResource:
         """Count the input tokens a request would use (``POST /responses/input_tokens``)."""
         options = _options(extra_headers, extra_query, extra_body, timeout)

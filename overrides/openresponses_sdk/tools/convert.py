@@ -8,7 +8,7 @@ import types
 import typing
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Generic, Literal, ParamSpec, TypedDict, TypeVar, overload
+from typing import Any, Generic, Literal, NotRequired, ParamSpec, TypedDict, TypeVar, overload
 
 import attrs
 
@@ -32,6 +32,33 @@ class FunctionToolParam(TypedDict):
     description: str
     parameters: dict[str, Any]
     strict: bool
+
+
+class ChatFunctionParam(TypedDict):
+    """The ``function`` object of a chat-completions function tool."""
+
+    name: str
+    description: NotRequired[str]
+    parameters: NotRequired[dict[str, Any]]
+    strict: NotRequired[bool | None]
+
+
+class ChatFunctionToolParam(TypedDict):
+    """A chat-completions tool ``{"type": "function", "function": {...}}``; flattened before sending."""
+
+    type: Literal["function"]
+    function: ChatFunctionParam
+
+
+class ChatFunctionName(TypedDict):
+    name: str
+
+
+class ChatToolChoiceParam(TypedDict):
+    """A chat-completions ``tool_choice`` ``{"type": "function", "function": {"name": ...}}``."""
+
+    type: Literal["function"]
+    function: ChatFunctionName
 
 
 class StrictFallbackWarning(UserWarning):
@@ -221,6 +248,11 @@ def tool(
     return decorate
 
 
+ToolArg = FunctionToolParam | ChatFunctionToolParam | Callable[..., object]
+"""What ``tools=[...]`` of ``client.responses.create`` takes besides the dialect's own tool dicts."""
+ToolChoiceArg = ChatToolChoiceParam | Callable[..., object]
+"""What ``tool_choice=`` of ``client.responses.create`` takes besides the dialect's own choices."""
+
 ToolLike = Callable[..., object] | Mapping[str, object]
 """Anything accepted in ``tools=[...]``: a callable / :class:`Tool`, a Responses tool dict or a chat-style one."""
 
@@ -240,7 +272,7 @@ def to_tool_params(
     flattened, other tool dicts (web search...) are passed through. Duplicate function names are an error."""
     out: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    for i, item in enumerate(tools):
+    for i, item in enumerate(_tool_list(tools)):
         where = f"tools[{i}]"
         mapping = _as_mapping(item)
         if mapping is not None:
@@ -261,6 +293,25 @@ def to_tool_params(
                 )
             seen[name] = i
         out.append(param)
+    return out
+
+
+def _tool_list(tools: object) -> list[object]:
+    """The items of a ``tools`` argument, which must be a list-like of tools (not one tool)."""
+    kind = type(tools).__qualname__
+    if isinstance(tools, (str, Mapping)) or not isinstance(tools, Iterable):
+        raise ToolDefinitionError(f"expected a list of tools, got {kind}", "tools")
+    return list(typing.cast(Iterable[object], tools))
+
+
+def with_tool_params(body: Mapping[str, Any], *, strict: bool | None) -> dict[str, Any]:
+    """A copy of a request ``body`` whose ``tools`` / ``tool_choice`` are in the Responses form
+    (:func:`to_tool_params` / :func:`to_tool_choice`); explicit ``None`` values are kept as given."""
+    out = dict(body)
+    if out.get("tools") is not None:
+        out["tools"] = to_tool_params(out["tools"], strict=strict)
+    if out.get("tool_choice") is not None:
+        out["tool_choice"] = to_tool_choice(out["tool_choice"])
     return out
 
 
