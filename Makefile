@@ -26,15 +26,17 @@ run: $(STAMP) check-generated
 ## make test: set up, verify the generated code, type-check, run the test suite
 test: $(STAMP) check-generated typecheck pytest
 
-## Regenerate generated/ from the pinned specs in schema/ (deterministic)
+## Regenerate generated/ from the pinned specs in schema/, and the overloads of api.py (deterministic)
 generate: $(STAMP)
 	PYTHONPATH=. $(PY) -m codegen
+	PYTHONPATH=. $(PY) -m codegen.overloads
 
 ## Regenerate into a temporary folder and fail on any difference from generated/
 check-generated: $(STAMP)
 	@tmp=$$(mktemp -d) && PYTHONPATH=. $(PY) -m codegen $$tmp >/dev/null && \
 	  if diff -r -x __pycache__ generated $$tmp >/dev/null; then echo "generated/ is in sync with schema/"; rm -rf $$tmp; \
 	  else diff -r -x __pycache__ generated $$tmp | head -40; rm -rf $$tmp; echo "generated/ drifted: run 'make generate'"; exit 1; fi
+	@PYTHONPATH=. $(PY) -m codegen.overloads --check && echo "api.py overloads are in sync"
 
 ## Re-pin schema/ from the upstream files in $(SPECS_DIR) (slice + lock)
 pin: $(STAMP)
@@ -42,8 +44,8 @@ pin: $(STAMP)
 
 typecheck: $(STAMP)
 	cd overrides && ../$(VENV)/bin/mypy --strict -p openresponses_sdk
-	$(VENV)/bin/mypy --strict tests/typing tests/test_client_typing.py tests/test_client_tools.py
-	$(VENV)/bin/pyright overrides/openresponses_sdk tests/typing tests/test_client_typing.py tests/test_client_tools.py
+	$(VENV)/bin/mypy --strict tests/typing tests/test_client_typing.py tests/test_client_tools.py tests/test_api_typing.py
+	$(VENV)/bin/pyright overrides/openresponses_sdk tests/typing tests/test_client_typing.py tests/test_client_tools.py tests/test_api_typing.py
 
 pytest: $(STAMP)
 	$(PY) -m pytest -q

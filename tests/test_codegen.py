@@ -244,3 +244,44 @@ def test_ref_and_union_siblings_keep_only_annotations() -> None:
     assert N.ref_siblings_are_annotations(d) == 2
     assert d["components"]["schemas"]["U"] == {"description": "u", "oneOf": [
         {"title": "Item", "description": "d", "$ref": REF + "A"}, {"$ref": REF + "A"}]}
+
+
+# --- the overloads of api.py (codegen/overloads.py)
+
+
+def test_api_overloads_are_in_sync_and_rendering_is_stable() -> None:
+    from codegen import overloads
+
+    source = overloads.API.read_text(encoding="utf-8")
+    assert overloads.update(source) == source
+    assert overloads.update(overloads.update(source)) == source
+
+
+def test_api_overloads_follow_the_implementation_signature() -> None:
+    from codegen import overloads
+
+    source = overloads.API.read_text(encoding="utf-8")
+    # a parameter added to the implementations only (after each region) reaches every overload
+    head, *rest = source.split("# endregion\n")
+    added = "    top_p: float | None = None,\n    seed: int | None = None,\n"
+
+    def add(part: str) -> str:  # the implementation ends where the next region starts
+        impl, marker, tail = part.partition("# region overloads of ")
+        return impl.replace("    top_p: float | None = None,\n", added) + marker + tail
+
+    changed = "# endregion\n".join([head, *map(add, rest)])
+    assert changed.count("seed: int") == 2
+    assert overloads.update(changed).count("    seed: int | None = None,\n") == 2 * (3 * 6 + 1) + 2
+    # an edited overload is rendered back
+    broken = source.replace(") -> ORParsedStream[T]: ...", ") -> ORStream: ...", 1)
+    assert broken != source and overloads.update(broken) == source
+
+
+def test_api_overloads_region_must_be_closed() -> None:
+    from codegen import overloads
+
+    source = overloads.API.read_text(encoding="utf-8")
+    start = source.index("# region overloads of aresponses()")
+    end = source.index("# endregion", start)
+    with pytest.raises(SystemExit, match="has no '# endregion'"):
+        overloads.update(source[:end] + source[end + len("# endregion"):].replace("# endregion", "# end", 1))

@@ -30,6 +30,12 @@ from openresponses_sdk._unset import UNSET, Unset
 from openresponses_sdk.providers import OpenAIProviderName, OpenResponsesProviderName
 from openresponses_sdk.resources import OAAsyncStream, OAStream, ORAsyncStream, ORStream
 from openresponses_sdk.routing import CLIENTS, Route, resolve
+from openresponses_sdk.streaming import (
+    AsyncParsedResponseStream,
+    AsyncResponseStream,
+    ParsedResponseStream,
+    ResponseStream,
+)
 from openresponses_sdk.structured import OutputFormat, ParsedResponse, output_format
 from openresponses_sdk.tools import ToolLike
 
@@ -48,6 +54,17 @@ ToolChoice = str | Mapping[str, object] | Callable[..., object]
 ResponseFormat = type[Any] | Mapping[str, object]
 """A dataclass, attrs class, TypedDict or pydantic model, or a raw ``text.format`` mapping."""
 T = TypeVar("T")
+
+ORParsedStream = ParsedResponseStream[
+    ortypes.StreamingEvent, ortypes.ResponseResource, ParsedResponse[ortypes.ResponseResource, T]
+]
+OAParsedStream = ParsedResponseStream[oatypes.ResponseStreamEvent, oatypes.Response, ParsedResponse[oatypes.Response, T]]
+ORAsyncParsedStream = AsyncParsedResponseStream[
+    ortypes.StreamingEvent, ortypes.ResponseResource, ParsedResponse[ortypes.ResponseResource, T]
+]
+OAAsyncParsedStream = AsyncParsedResponseStream[
+    oatypes.ResponseStreamEvent, oatypes.Response, ParsedResponse[oatypes.Response, T]
+]
 
 _NOT_BODY = frozenset(
     {
@@ -75,20 +92,20 @@ class _Call:
     """How to parse the final text (``response_format=``), else ``None``."""
 
 
-def _parsed(
-    created: object, output: OutputFormat[Any] | None
-) -> (
-    ParsedResponse[ortypes.ResponseResource, Any]
-    | ParsedResponse[oatypes.Response, Any]
-    | None
-):
-    """``created`` with its parsed structured output, when one was requested and ``created`` is a response."""
-    if output is not None:
-        if isinstance(created, ortypes.ResponseResource):
-            return ParsedResponse(created, output.parse_response(created))
-        if isinstance(created, oatypes.Response):
-            return ParsedResponse(created, output.parse_response(created))
-    return None
+def _parsed(created: object, output: OutputFormat[Any] | None) -> object:
+    """``created`` with its structured output parsed (a response) or parseable (a stream), when one was
+    requested; else ``created`` itself."""
+    if output is None:
+        return created
+
+    def parse(response: object) -> ParsedResponse[object, Any]:
+        return ParsedResponse(response, output.parse_response(response))
+
+    if isinstance(created, ResponseStream):
+        return ParsedResponseStream(cast(ResponseStream[object, object], created), parse)
+    if isinstance(created, AsyncResponseStream):
+        return AsyncParsedResponseStream(cast(AsyncResponseStream[object, object], created), parse)
+    return parse(created)
 
 
 def _prepare(params: dict[str, Any], stacklevel: int) -> _Call:
@@ -151,6 +168,7 @@ def _with_format(
     return {**(text or {}), "format": output.text_format}
 
 
+# region overloads of responses(): rendered by codegen/overloads.py (make generate); do not edit
 @overload
 def responses(
     model: str,
@@ -184,7 +202,7 @@ def responses(
     prompt_cache_key: str | None = None,
     prompt_cache_retention: str | None = None,
     conversation: str | Mapping[str, object] | None = None,
-    response_format: ResponseFormat | None = None,
+    response_format: None = None,
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
@@ -202,6 +220,86 @@ def responses(
     max_output_tokens: int | None = None,
     temperature: float | None = None,
     top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORParsedStream[T]: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORParsedStream[object]: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
     stream: Literal[False] | None = None,
     api_key: str | None = None,
     api_base: str | None = None,
@@ -344,7 +442,7 @@ def responses(
     prompt_cache_key: str | None = None,
     prompt_cache_retention: str | None = None,
     conversation: str | Mapping[str, object] | None = None,
-    response_format: ResponseFormat | None = None,
+    response_format: None = None,
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
@@ -362,6 +460,86 @@ def responses(
     max_output_tokens: int | None = None,
     temperature: float | None = None,
     top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> OAParsedStream[T]: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> OAParsedStream[object]: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
     stream: Literal[False] | None = None,
     api_key: str | None = None,
     api_base: str | None = None,
@@ -504,11 +682,91 @@ def responses(
     prompt_cache_key: str | None = None,
     prompt_cache_retention: str | None = None,
     conversation: str | Mapping[str, object] | None = None,
-    response_format: ResponseFormat | None = None,
+    response_format: None = None,
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
 ) -> ORStream | OAStream: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORParsedStream[T] | OAParsedStream[T]: ...
+
+
+@overload
+def responses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORParsedStream[object] | OAParsedStream[object]: ...
 
 
 @overload
@@ -588,9 +846,7 @@ def responses(
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
-) -> (
-    ParsedResponse[ortypes.ResponseResource, T] | ParsedResponse[oatypes.Response, T]
-): ...
+) -> ParsedResponse[ortypes.ResponseResource, T] | ParsedResponse[oatypes.Response, T]: ...
 
 
 @overload
@@ -630,10 +886,7 @@ def responses(
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
-) -> (
-    ParsedResponse[ortypes.ResponseResource, object]
-    | ParsedResponse[oatypes.Response, object]
-): ...
+) -> ParsedResponse[ortypes.ResponseResource, object] | ParsedResponse[oatypes.Response, object]: ...
 
 
 @overload
@@ -673,14 +926,8 @@ def responses(
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
-) -> (
-    ortypes.ResponseResource
-    | oatypes.Response
-    | ORStream
-    | OAStream
-    | ParsedResponse[ortypes.ResponseResource, Any]
-    | ParsedResponse[oatypes.Response, Any]
-): ...
+) -> ortypes.ResponseResource | oatypes.Response | ORStream | OAStream | ParsedResponse[ortypes.ResponseResource, Any] | ParsedResponse[oatypes.Response, Any] | ORParsedStream[Any] | OAParsedStream[Any]: ...
+# endregion
 
 
 def responses(
@@ -726,12 +973,14 @@ def responses(
     | OAStream
     | ParsedResponse[ortypes.ResponseResource, Any]
     | ParsedResponse[oatypes.Response, Any]
+    | ORParsedStream[Any]
+    | OAParsedStream[Any]
 ):
     """Create a response with ``model`` (``"provider:model"``) from ``input_data``; see the module docstring.
 
-    With ``response_format`` (and no ``stream``) the result is a ``ParsedResponse`` whose
-    ``output_parsed`` is the typed object; with ``stream=True`` the format is requested and
-    ``structured.parse_response(stream.get_final_response(), fmt)`` parses the result.
+    With ``response_format`` the result is a ``ParsedResponse`` whose ``output_parsed`` is the typed
+    object; with ``stream=True`` too, a ``ParsedResponseStream``: iterate its events, then
+    ``stream.get_final_parsed().output_parsed``.
 
     Raises ``ValueError`` / :class:`~openresponses_sdk.errors.UnsupportedProviderError` for a bad model or
     provider name, :class:`~openresponses_sdk.errors.MissingApiKeyError` when the key is missing and
@@ -744,8 +993,48 @@ def responses(
             **call.body, extra_body=call.extra_body, timeout=call.timeout
         )
     )
-    parsed = _parsed(created, call.output)
-    return created if parsed is None else parsed
+    return _parsed(created, call.output)  # type: ignore[return-value]  # pyright: ignore[reportReturnType]  # the overloads say which
+
+
+# region overloads of aresponses(): rendered by codegen/overloads.py (make generate); do not edit
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: None = None,
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORAsyncStream: ...
 
 
 @overload
@@ -781,11 +1070,51 @@ async def aresponses(
     prompt_cache_key: str | None = None,
     prompt_cache_retention: str | None = None,
     conversation: str | Mapping[str, object] | None = None,
-    response_format: ResponseFormat | None = None,
+    response_format: type[T],
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
-) -> ORAsyncStream: ...
+) -> ORAsyncParsedStream[T]: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenResponsesProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORAsyncParsedStream[object]: ...
 
 
 @overload
@@ -941,11 +1270,91 @@ async def aresponses(
     prompt_cache_key: str | None = None,
     prompt_cache_retention: str | None = None,
     conversation: str | Mapping[str, object] | None = None,
-    response_format: ResponseFormat | None = None,
+    response_format: None = None,
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
 ) -> OAAsyncStream: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> OAAsyncParsedStream[T]: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: OpenAIProviderName,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> OAAsyncParsedStream[object]: ...
 
 
 @overload
@@ -1101,11 +1510,91 @@ async def aresponses(
     prompt_cache_key: str | None = None,
     prompt_cache_retention: str | None = None,
     conversation: str | Mapping[str, object] | None = None,
-    response_format: ResponseFormat | None = None,
+    response_format: None = None,
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
 ) -> ORAsyncStream | OAAsyncStream: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: type[T],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORAsyncParsedStream[T] | OAAsyncParsedStream[T]: ...
+
+
+@overload
+async def aresponses(
+    model: str,
+    input_data: InputData,
+    *,
+    provider: str | None = None,
+    tools: Sequence[ToolLike] | None = None,
+    tool_choice: ToolChoice | None = None,
+    max_output_tokens: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    stream: Literal[True],
+    api_key: str | None = None,
+    api_base: str | None = None,
+    instructions: str | None = None,
+    max_tool_calls: int | None = None,
+    parallel_tool_calls: bool | None = None,
+    reasoning: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    presence_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    truncation: Literal["auto", "disabled"] | None = None,
+    store: bool | None = None,
+    service_tier: str | None = None,
+    user: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    previous_response_id: str | None = None,
+    include: Sequence[str] | None = None,
+    background: bool | None = None,
+    safety_identifier: str | None = None,
+    prompt_cache_key: str | None = None,
+    prompt_cache_retention: str | None = None,
+    conversation: str | Mapping[str, object] | None = None,
+    response_format: Mapping[str, object],
+    timeout: float | httpx.Timeout | None = None,
+    client_args: Mapping[str, Any] | None = None,
+    **kwargs: object,
+) -> ORAsyncParsedStream[object] | OAAsyncParsedStream[object]: ...
 
 
 @overload
@@ -1185,9 +1674,7 @@ async def aresponses(
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
-) -> (
-    ParsedResponse[ortypes.ResponseResource, T] | ParsedResponse[oatypes.Response, T]
-): ...
+) -> ParsedResponse[ortypes.ResponseResource, T] | ParsedResponse[oatypes.Response, T]: ...
 
 
 @overload
@@ -1227,10 +1714,7 @@ async def aresponses(
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
-) -> (
-    ParsedResponse[ortypes.ResponseResource, object]
-    | ParsedResponse[oatypes.Response, object]
-): ...
+) -> ParsedResponse[ortypes.ResponseResource, object] | ParsedResponse[oatypes.Response, object]: ...
 
 
 @overload
@@ -1270,14 +1754,8 @@ async def aresponses(
     timeout: float | httpx.Timeout | None = None,
     client_args: Mapping[str, Any] | None = None,
     **kwargs: object,
-) -> (
-    ortypes.ResponseResource
-    | oatypes.Response
-    | ORAsyncStream
-    | OAAsyncStream
-    | ParsedResponse[ortypes.ResponseResource, Any]
-    | ParsedResponse[oatypes.Response, Any]
-): ...
+) -> ortypes.ResponseResource | oatypes.Response | ORAsyncStream | OAAsyncStream | ParsedResponse[ortypes.ResponseResource, Any] | ParsedResponse[oatypes.Response, Any] | ORAsyncParsedStream[Any] | OAAsyncParsedStream[Any]: ...
+# endregion
 
 
 async def aresponses(
@@ -1323,6 +1801,8 @@ async def aresponses(
     | OAAsyncStream
     | ParsedResponse[ortypes.ResponseResource, Any]
     | ParsedResponse[oatypes.Response, Any]
+    | ORAsyncParsedStream[Any]
+    | OAAsyncParsedStream[Any]
 ):
     """Async twin of :func:`responses` (same parameters; ``stream=True`` gives an ``AsyncResponseStream``)."""
     call = _prepare(dict(locals()), stacklevel=3)
@@ -1332,5 +1812,4 @@ async def aresponses(
     ) = await client.responses.create(
         **call.body, extra_body=call.extra_body, timeout=call.timeout
     )
-    parsed = _parsed(created, call.output)
-    return created if parsed is None else parsed
+    return _parsed(created, call.output)  # type: ignore[return-value]  # pyright: ignore[reportReturnType]  # the overloads say which

@@ -18,7 +18,7 @@ from collections.abc import (
     Mapping,
 )
 from types import TracebackType
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, Self, TypeVar, cast
 
 import httpx
 
@@ -33,6 +33,7 @@ from openresponses_sdk.errors import ValidationError
 
 EventT = TypeVar("EventT")
 ResponseT = TypeVar("ResponseT")
+ParsedT = TypeVar("ParsedT")
 
 TEXT_DELTA = "response.output_text.delta"
 _loads = json.JSONDecoder().decode
@@ -172,7 +173,7 @@ class ResponseStream(Generic[EventT, ResponseT]):
         """The response rebuilt so far (``accumulator.snapshot()`` for a partial response)."""
         return self._decoder.accumulator
 
-    def __enter__(self) -> ResponseStream[EventT, ResponseT]:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -228,6 +229,19 @@ class ResponseStream(Generic[EventT, ResponseT]):
             self.http_response.close()
 
 
+class ParsedResponseStream(ResponseStream[EventT, ResponseT], Generic[EventT, ResponseT, ParsedT]):
+    """A stream whose request asked for a structured output (``response_format=``):
+    ``get_final_parsed()`` reads the rest and parses the final text."""
+
+    def __init__(self, stream: ResponseStream[EventT, ResponseT], parse: Callable[[ResponseT], ParsedT]) -> None:
+        super().__init__(stream.http_response, stream._decoder)  # takes over the (not yet started) stream
+        self._parse = parse
+
+    def get_final_parsed(self) -> ParsedT:
+        """Read the rest of the stream; the final response with its parsed output."""
+        return self._parse(self.get_final_response())
+
+
 class AsyncResponseStream(Generic[EventT, ResponseT]):
     """Async twin of :class:`ResponseStream`: ``async with`` / ``async for`` / ``await get_final_response()``."""
 
@@ -241,7 +255,7 @@ class AsyncResponseStream(Generic[EventT, ResponseT]):
         """The response rebuilt so far (``accumulator.snapshot()`` for a partial response)."""
         return self._decoder.accumulator
 
-    async def __aenter__(self) -> AsyncResponseStream[EventT, ResponseT]:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(
@@ -295,3 +309,15 @@ class AsyncResponseStream(Generic[EventT, ResponseT]):
             raise
         finally:
             await self.http_response.aclose()
+
+
+class AsyncParsedResponseStream(AsyncResponseStream[EventT, ResponseT], Generic[EventT, ResponseT, ParsedT]):
+    """Async twin of :class:`ParsedResponseStream`."""
+
+    def __init__(self, stream: AsyncResponseStream[EventT, ResponseT], parse: Callable[[ResponseT], ParsedT]) -> None:
+        super().__init__(stream.http_response, stream._decoder)  # takes over the (not yet started) stream
+        self._parse = parse
+
+    async def get_final_parsed(self) -> ParsedT:
+        """Read the rest of the stream; the final response with its parsed output."""
+        return self._parse(await self.get_final_response())
