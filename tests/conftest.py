@@ -1,13 +1,18 @@
-"""Shared fixtures: where the recorded traffic and specs live (``../shared`` next to the repo)."""
+"""Shared fixtures: where the recorded traffic and specs live (``../shared`` next to the repo), a replay
+server, and the record class of the structured-output tests."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.servers import ReplayServer
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -39,3 +44,21 @@ def iter_events(path: Path) -> Iterator[dict[str, Any]]:
 @pytest.fixture
 def shared() -> Path:
     return need_shared()
+
+
+@pytest.fixture
+def server() -> Iterator[ReplayServer]:
+    """A replay server on 127.0.0.1 answering with the replies queued (599 when none is); files that
+    want a default reply define their own ``server``."""
+    from tests.servers import ReplayServer  # tests.servers reads RECORDED from here
+
+    with ReplayServer() as s:
+        yield s
+
+
+@dataclass
+class Review:
+    """A book review (the local provider answers ``Review("Dune", 1)`` to ``"Dune"``)."""
+
+    title: str
+    stars: int

@@ -7,7 +7,6 @@ import inspect
 import json
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -19,6 +18,7 @@ from openresponses_sdk.structured import ParsedResponse
 from openresponses_sdk.tools import run_tool_calls
 from openresponses_sdk.types.params import FunctionCallOutputItemParam
 
+from tests.conftest import Review
 from tests.servers import MINIMAL_RESPONSE, ReplayServer, Reply
 
 ISSUE_PARAMETERS = [
@@ -93,12 +93,6 @@ def get_weather(
         unit: Temperature unit.
     """
     return f"Sunny, 21 degrees {unit} in {city}"
-
-
-@dataclass
-class Review:
-    title: str
-    stars: int
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ and at run time against the embedded local provider (OpenResponses dialect) and 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, assert_type
 
 import pytest
@@ -22,21 +20,8 @@ from openresponses_sdk.resources import ORStream
 from openresponses_sdk.streaming import ParsedResponseStream
 from openresponses_sdk.structured import ParsedResponse
 
+from tests.conftest import Review
 from tests.servers import MINIMAL_RESPONSE, ReplayServer, Reply, sse_body, text_stream_events
-
-
-@dataclass
-class Review:
-    """A book review."""
-
-    title: str
-    stars: int
-
-
-@pytest.fixture
-def server() -> Iterator[ReplayServer]:
-    with ReplayServer() as s:
-        yield s
 
 
 def test_provider_literal_selects_the_dialect_types() -> None:

@@ -7,7 +7,6 @@ import inspect
 import logging
 import pickle
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -53,12 +52,6 @@ def _page(ids: list[int], has_more: bool) -> Reply:
 def _unknown_kwargs() -> Any:
     """A keyword the spec does not know (typed ``Any`` so the call type-checks)."""
     return {"brand_new_field": {"x": 1}}
-
-
-@pytest.fixture
-def server() -> Iterator[ReplayServer]:
-    with ReplayServer() as s:
-        yield s
 
 
 def test_openresponses_create_and_compact_on_the_wire(server: ReplayServer) -> None:

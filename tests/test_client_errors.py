@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from openresponses_sdk import errors
@@ -18,12 +17,6 @@ from tests.servers import (
     sse_body,
     text_stream_events,
 )
-
-
-@pytest.fixture
-def server() -> Iterator[ReplayServer]:
-    with ReplayServer() as s:
-        yield s
 
 
 @pytest.mark.parametrize(("status", "cls"), [

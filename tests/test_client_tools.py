@@ -85,10 +85,12 @@ def test_openai_create_is_strict_by_default_and_tool_settings_win(server: Replay
 
 def test_streaming_create_converts_tools(server: ReplayServer) -> None:
     server.queue(Reply.sse([sse_body(text_stream_events(["ok"]))]))
-    with Client(base_url=server.url) as client:
-        with client.responses.create(model="m", input="hi", tools=[get_weather], stream=True) as stream:
-            assert_type(stream, ResponseStream[types.StreamingEvent, types.ResponseResource])
-            assert stream.get_final_response().output_text == "ok"
+    with (
+        Client(base_url=server.url) as client,
+        client.responses.create(model="m", input="hi", tools=[get_weather], stream=True) as stream,
+    ):
+        assert_type(stream, ResponseStream[types.StreamingEvent, types.ResponseResource])
+        assert stream.get_final_response().output_text == "ok"
     body = sent(server)
     assert body["stream"] is True and body["tools"][0]["name"] == "get_weather"
 

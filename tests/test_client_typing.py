@@ -3,10 +3,8 @@ and at run time against the replay server. Also: typed model objects are accepte
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import assert_type
 
-import pytest
 from openresponses_sdk import openai_types, types
 from openresponses_sdk.client import AsyncClient, Client
 from openresponses_sdk.streaming import AsyncResponseStream, ResponseStream
@@ -18,12 +16,6 @@ from tests.servers import (
     sse_body,
     text_stream_events,
 )
-
-
-@pytest.fixture
-def server() -> Iterator[ReplayServer]:
-    with ReplayServer() as s:
-        yield s
 
 
 def test_openresponses_types(server: ReplayServer) -> None:
