@@ -54,6 +54,7 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/parse.py
+	PYTHONPATH=. $(PY) benchmarks/tools.py
 	PYTHONPATH=. $(PY) benchmarks/client.py
 
 ## Contract changelog between two spec files: make spec-diff [OLD=...] [NEW=...]

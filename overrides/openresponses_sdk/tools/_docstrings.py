@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 import docstring_parser
@@ -13,12 +16,13 @@ class DocInfo:
     """What a docstring says: the summary + body, and the text for each parameter/attribute by name."""
 
     description: str
-    params: dict[str, str]
+    params: Mapping[str, str]
 
 
-EMPTY = DocInfo("", {})
+EMPTY = DocInfo("", MappingProxyType({}))
 
 
+@functools.lru_cache(maxsize=1024)  # half the cost of a conversion; tools are converted on every call
 def parse_doc(doc: str | None) -> DocInfo:
     """Parse one docstring; an empty or missing one gives empty texts (never placeholders)."""
     if not doc or not doc.strip():
@@ -27,9 +31,7 @@ def parse_doc(doc: str | None) -> DocInfo:
     try:
         parsed = docstring_parser.parse(text)
     except docstring_parser.ParseError:
-        return DocInfo(
-            text, {}
-        )  # not in a known style: the whole text describes the tool
+        return DocInfo(text, EMPTY.params)  # not in a known style: the whole text describes the tool
     parts = [
         p.strip()
         for p in (parsed.short_description, parsed.long_description)
@@ -40,7 +42,7 @@ def parse_doc(doc: str | None) -> DocInfo:
         for p in parsed.params
         if p.description
     }
-    return DocInfo("\n\n".join(parts), params)
+    return DocInfo("\n\n".join(parts), MappingProxyType(params))
 
 
 def own_doc(obj: object) -> str | None:

@@ -83,12 +83,17 @@ class CompiledTool:
 
     func: Callable[..., object]
     definition: FunctionToolParam
-    validation_schema: JsonSchema
+    full_schema: JsonSchema
     fields: list[FieldSpec]
 
     @property
     def name(self) -> str:
         return self.definition["name"]
+
+    @functools.cached_property
+    def validation_schema(self) -> JsonSchema:
+        """Built only when calls are executed (a quarter of a conversion's cost)."""
+        return lenient(self.full_schema)
 
 
 def compile_tool(
@@ -134,7 +139,7 @@ def compile_tool(
         parameters=parameters,
         strict=is_strict,
     )
-    return CompiledTool(func, definition, lenient(full), params)
+    return CompiledTool(func, definition, full, params)
 
 
 def _param_name(path: str, params: list[FieldSpec]) -> str:
