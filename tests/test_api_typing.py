@@ -101,3 +101,13 @@ def test_plain_stream_is_not_wrapped(server: ReplayServer) -> None:
     stream: Any = responses("m", "hi", provider="custom", api_base=server.url, stream=True)
     with stream:
         assert not isinstance(stream, ParsedResponseStream) and stream.get_final_response().output_text == "x"
+
+
+def test_a_started_stream_cannot_be_given_a_parser(server: ReplayServer) -> None:
+    from openresponses_sdk.client import Client
+
+    server.queue(Reply.sse([sse_body(text_stream_events(["x", "y"]))]))
+    with Client(base_url=server.url) as client, client.responses.create(model="m", input="hi", stream=True) as stream:
+        next(stream)
+        with pytest.raises(ValueError, match="before its first event"):
+            ParsedResponseStream(stream, lambda final: final.output_text)

@@ -48,7 +48,9 @@ if TYPE_CHECKING:
     from openresponses_sdk.runner import RunResult as RunResult
     from openresponses_sdk.runner import arun as arun
     from openresponses_sdk.runner import run as run
+    from openresponses_sdk.streaming import AsyncParsedResponseStream as AsyncParsedResponseStream
     from openresponses_sdk.streaming import AsyncResponseStream as AsyncResponseStream
+    from openresponses_sdk.streaming import ParsedResponseStream as ParsedResponseStream
     from openresponses_sdk.streaming import ResponseStream as ResponseStream
     from openresponses_sdk.structured import OutputFormat as OutputFormat
     from openresponses_sdk.structured import ParsedResponse as ParsedResponse
@@ -75,6 +77,8 @@ _LAZY: dict[str, str] = {
     "AsyncClient": "openresponses_sdk.client",
     "ResponseStream": "openresponses_sdk.streaming",
     "AsyncResponseStream": "openresponses_sdk.streaming",
+    "ParsedResponseStream": "openresponses_sdk.streaming",
+    "AsyncParsedResponseStream": "openresponses_sdk.streaming",
     "responses": "openresponses_sdk.api",
     "aresponses": "openresponses_sdk.api",
     "callable_to_tool": "openresponses_sdk.tools",
@@ -94,9 +98,9 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
-    "PROVIDERS", "APIConnectionError", "APIError", "AzureAuth", "BearerAuth", "LocalServer", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncResponseStream",
+    "PROVIDERS", "APIConnectionError", "APIError", "AzureAuth", "BearerAuth", "LocalServer", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncParsedResponseStream", "AsyncResponseStream",
     "AuthenticationError", "BadRequestError", "Client", "ConflictError", "InternalServerError", "MissingApiKeyError",
-    "NotFoundError", "OpenResponsesError", "OutputFormat", "ParsedResponse", "PermissionDeniedError",
+    "NotFoundError", "OpenResponsesError", "OutputFormat", "ParsedResponse", "ParsedResponseStream", "PermissionDeniedError",
     "RateLimitError", "ResponseStream", "ResponseStreamError", "RunResult", "StrictFallbackWarning",
     "StructuredOutputError", "ToolCallError", "ToolCallResult", "ToolDefinitionError", "ToolRegistry", "UNSET",
     "UnprocessableEntityError", "Unset", "UnsupportedProviderError", "ValidationError", "aresponses", "arun",

@@ -234,7 +234,9 @@ class ParsedResponseStream(ResponseStream[EventT, ResponseT], Generic[EventT, Re
     ``get_final_parsed()`` reads the rest and parses the final text."""
 
     def __init__(self, stream: ResponseStream[EventT, ResponseT], parse: Callable[[ResponseT], ParsedT]) -> None:
-        super().__init__(stream.http_response, stream._decoder)  # takes over the (not yet started) stream
+        if stream._decoder.count:
+            raise ValueError("a stream can be given a parser only before its first event is read")
+        super().__init__(stream.http_response, stream._decoder)  # takes over the stream
         self._parse = parse
 
     def get_final_parsed(self) -> ParsedT:
@@ -315,7 +317,9 @@ class AsyncParsedResponseStream(AsyncResponseStream[EventT, ResponseT], Generic[
     """Async twin of :class:`ParsedResponseStream`."""
 
     def __init__(self, stream: AsyncResponseStream[EventT, ResponseT], parse: Callable[[ResponseT], ParsedT]) -> None:
-        super().__init__(stream.http_response, stream._decoder)  # takes over the (not yet started) stream
+        if stream._decoder.count:
+            raise ValueError("a stream can be given a parser only before its first event is read")
+        super().__init__(stream.http_response, stream._decoder)  # takes over the stream
         self._parse = parse
 
     async def get_final_parsed(self) -> ParsedT:
