@@ -47,12 +47,12 @@ def shared() -> Path:
 
 
 @pytest.fixture
-def server() -> Iterator[ReplayServer]:
-    """A replay server on 127.0.0.1 answering with the replies queued (599 when none is); files that
-    want a default reply define their own ``server``."""
+def server(request: pytest.FixtureRequest) -> Iterator[ReplayServer]:
+    """A replay server on 127.0.0.1 answering with the replies queued; when none is, with the test
+    module's ``SERVER_DEFAULT`` reply, else 599 ("no scripted reply")."""
     from tests.servers import ReplayServer  # tests.servers reads RECORDED from here
 
-    with ReplayServer() as s:
+    with ReplayServer(default=getattr(request.module, "SERVER_DEFAULT", None)) as s:
         yield s
 
 

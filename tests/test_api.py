@@ -6,7 +6,6 @@ from __future__ import annotations
 import inspect
 import json
 import typing
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -95,10 +94,7 @@ def get_weather(
     return f"Sunny, 21 degrees {unit} in {city}"
 
 
-@pytest.fixture
-def server() -> Iterator[ReplayServer]:
-    with ReplayServer(default=Reply.json(MINIMAL_RESPONSE)) as srv:
-        yield srv
+SERVER_DEFAULT = Reply.json(MINIMAL_RESPONSE)  # the conftest server answers with it when nothing is queued
 
 
 def sent(server: ReplayServer) -> dict[str, Any]:

@@ -4,7 +4,6 @@ Type-checked by mypy --strict / pyright strict as well (the calls below must be 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any, assert_type
 
 import pytest
@@ -39,10 +38,7 @@ CHAT_TOOL: Any = {
 }
 
 
-@pytest.fixture
-def server() -> Iterator[ReplayServer]:
-    with ReplayServer(default=Reply.json(MINIMAL_RESPONSE)) as s:
-        yield s
+SERVER_DEFAULT = Reply.json(MINIMAL_RESPONSE)  # the conftest server answers with it when nothing is queued
 
 
 def sent(server: ReplayServer, index: int = -1) -> dict[str, Any]:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterator
 
 import pytest
 from openresponses_sdk import openai_types as oatypes
@@ -35,10 +34,7 @@ DIALECT_OPS = {
 ROUTABLE = sorted(n for n, p in PROVIDERS.items() if p.has_responses)
 
 
-@pytest.fixture
-def server() -> Iterator[ReplayServer]:
-    with ReplayServer(default=Reply.json(MINIMAL_RESPONSE)) as srv:
-        yield srv
+SERVER_DEFAULT = Reply.json(MINIMAL_RESPONSE)  # the conftest server answers with it when nothing is queued
 
 
 @pytest.fixture(autouse=True)

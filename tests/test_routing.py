@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,10 +17,7 @@ from tests.servers import MINIMAL_RESPONSE, ReplayServer, Reply
 SECRET = "sk-test-SECRET-1234567890"
 
 
-@pytest.fixture
-def server() -> Iterator[ReplayServer]:
-    with ReplayServer(default=Reply.json(MINIMAL_RESPONSE)) as srv:
-        yield srv
+SERVER_DEFAULT = Reply.json(MINIMAL_RESPONSE)  # the conftest server answers with it when nothing is queued
 
 
 @pytest.fixture(autouse=True)
