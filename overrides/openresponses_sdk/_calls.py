@@ -39,6 +39,14 @@ def endpoint_path(dialect: Dialect[Any, Any, Any], operation: Operation, respons
     return method, path
 
 
+def prepare(
+    dialect: Dialect[Any, Any, Any], operation: Operation, response_id: str | None, body: Mapping[str, Any] | None
+) -> tuple[str, str, Mapping[str, Any] | None]:
+    """``(method, path, body)`` of one operation, shared by the sync and async calls."""
+    method, path = endpoint_path(dialect, operation, response_id)
+    return method, path, request_body(dialect, body)
+
+
 def request_body(dialect: Dialect[Any, Any, Any], body: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
     """``body`` with ``tools`` / ``tool_choice`` in the Responses form: callables become function tools
     (strict by default for the OpenAI dialect), chat-style dicts are flattened; see :mod:`.tools`."""
@@ -77,8 +85,7 @@ class SyncCalls(Generic[ResponseT, EventT, CompactT]):
         options: CallOptions,
         stream: bool = False,
     ) -> httpx.Response:
-        method, path = endpoint_path(self.dialect, operation, response_id)
-        body = request_body(self.dialect, body)
+        method, path, body = prepare(self.dialect, operation, response_id, body)
         return self.transport.request(method, path, body=body, query=query, options=options, stream=stream)
 
     def typed(self, operation: Operation, parse: Callable[[Mapping[str, Any]], T], **kwargs: Any) -> T:
@@ -107,8 +114,7 @@ class AsyncCalls(Generic[ResponseT, EventT, CompactT]):
         options: CallOptions,
         stream: bool = False,
     ) -> httpx.Response:
-        method, path = endpoint_path(self.dialect, operation, response_id)
-        body = request_body(self.dialect, body)
+        method, path, body = prepare(self.dialect, operation, response_id, body)
         return await self.transport.request(method, path, body=body, query=query, options=options, stream=stream)
 
     async def typed(self, operation: Operation, parse: Callable[[Mapping[str, Any]], T], **kwargs: Any) -> T:
